@@ -1,0 +1,13 @@
+namespace HipFx.Cli.Commands;
+
+/// <summary>
+/// Every implemented command, in the order <c>hipfx --help</c> lists them.
+/// Only implemented commands appear here: add one line per new command.
+/// </summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ICliCommand> All() =>
+    [
+        new DoctorCommand(),
+    ];
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Reflection;
+using HipFx.Cli.Commands;
+using HipFx.Core;
+
+namespace HipFx.Cli;
+
+/// <summary>
+/// The <c>hipfx</c> command line: builds the command tree and maps outcomes to exit codes
+/// (0 ok, 1 failure or bad data, 2 usage or configuration error).
+/// </summary>
+public static class HipFxApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+
+    public static RootCommand BuildRoot()
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand(
+            "hipfx: train and evaluate DAMO-YOLO-T to detect and classify hip fractures on AP radiographs.");
+        root.Options.Add(globals.Device);
+        root.Options.Add(globals.Libtorch);
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Subcommands.Add(command.Build(globals));
+        }
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var root = BuildRoot();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+            stderr.WriteLine("Run 'hipfx --help' (or 'hipfx <command> --help') for usage.");
+            return ExitUsage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (HipFxConfigException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitUsage;
+        }
+        catch (HipFxDataException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitFailure;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled");
+            return ExitFailure;
+        }
+    }
+
+    /// <summary>The informational version (semantic version plus git commit when built from a checkout).</summary>
+    public static string Version =>
+        typeof(HipFxApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(HipFxApp).Assembly.GetName().Version?.ToString() ?? "unknown";
+}

@@ -1,0 +1,3 @@
+using HipFx.Cli;
+
+return HipFxApp.Run(args);
