@@ -67,6 +67,38 @@ public sealed class ClassMap
         return With(alias, fracture);
     }
 
+    /// <summary>
+    /// A new map with the entries of a text file added: one <c>alias=class</c> per line, <c>#</c> starts a comment.
+    /// A bad line is a <see cref="HipFxConfigException"/> naming the file and the line.
+    /// </summary>
+    public ClassMap WithFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new HipFxConfigException("class map file not found", path);
+        }
+        var map = this;
+        int number = 0;
+        foreach (string raw in File.ReadLines(path))
+        {
+            number++;
+            string line = raw.Split('#')[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            try
+            {
+                map = map.WithAssignment(line);
+            }
+            catch (HipFxConfigException e)
+            {
+                throw new HipFxConfigException($"line {number}: {e.Message}", path, e);
+            }
+        }
+        return map;
+    }
+
     /// <summary>Maps <paramref name="name"/>; false when it is not in the map.</summary>
     public bool TryMap(string name, out FractureClass fracture) => aliases.TryGetValue(Normalize(name), out fracture);
 
