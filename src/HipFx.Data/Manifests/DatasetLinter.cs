@@ -248,6 +248,7 @@ public static class DatasetLinter
                 {
                     issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
                         $"manifest label is no_fracture but the annotation has {count} box(es)"));
+                    return ReviewState.Unknown;
                 }
                 return ReviewState.Negative;
             }
