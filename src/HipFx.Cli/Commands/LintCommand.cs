@@ -85,7 +85,7 @@ internal sealed class LintCommand : ICliCommand
             Print(report, options, output);
             if (parse.GetValue(json) is { } jsonFile)
             {
-                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
                 output.WriteLine($"report: {jsonFile.FullName}");
             }
             return report.HasErrors ? HipFxApp.ExitFailure : HipFxApp.ExitOk;
