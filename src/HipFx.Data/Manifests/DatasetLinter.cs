@@ -168,6 +168,11 @@ public static class DatasetLinter
     private static VocAnnotation? CheckAnnotation(Item item, ImageHeader? header, LintOptions options, List<LintIssue> issues)
     {
         string xml = item.Annotation!;
+        if (!File.Exists(xml))
+        {
+            issues.Add(new LintIssue(LintSeverity.Error, xml, null, LintCodes.XmlMissing, "annotation file not found"));
+            return null;
+        }
         VocAnnotation annotation;
         try
         {

@@ -117,6 +117,7 @@ public sealed class DatasetLinterTests
         ManifestWriter.Write([
             Row("neg", ImageLabel.NoFracture), Row("pos", ImageLabel.StableItf), Row("wrong", ImageLabel.NoFracture),
             Row("empty", ImageLabel.UnstableItf, xml: false), Row("unlabeled", null, xml: false), Row("nolabelxml", null),
+            Row("gone", ImageLabel.NoFracture),
         ], temp.File("m.csv"));
         var report = DatasetLinter.Lint(temp.File("m.csv"), Quick);
         Assert.Equal((1, 2), (report.Negatives, report.Unreviewed));
@@ -124,6 +125,8 @@ public sealed class DatasetLinterTests
         Assert.Equal(["label-mismatch"], Codes(report, "empty.png"));
         Assert.Equal(["unreviewed"], Codes(report, "unlabeled.png"));
         Assert.Equal(["unreviewed"], Codes(report, "nolabelxml.xml"));
+        Assert.Equal(["image-missing"], Codes(report, "gone.png"));
+        Assert.Equal(["xml-missing"], Codes(report, "gone.xml"));
         Assert.Empty(Codes(report, "neg.xml").Concat(Codes(report, "pos.xml")));
     }
 
