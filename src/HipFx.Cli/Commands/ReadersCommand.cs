@@ -4,6 +4,7 @@ using HipFx.Cli.Output;
 using HipFx.Core;
 using HipFx.Evaluation.Readers;
 using HipFx.Evaluation.Statistics;
+using HipFx.Evaluation.Tables;
 
 namespace HipFx.Cli.Commands;
 
@@ -99,11 +100,17 @@ internal sealed class ReadersCommand : ICliCommand
             writer.WriteLine(
                 $"Reader study: {study.Images.Count} images, readers {string.Join(", ", study.Readers)}, " +
                 $"phases {string.Join(", ", study.Phases.Select(p => p.Name()))}{(study.Model is { } m ? $", model '{m.Name}'" : "")}");
+            // In the terminal: Table III with values only (the files keep the counts), the stamp once at the end.
+            var bare = new RunStamp { CoordinateConvention = null, HipFxVersion = null };
             foreach (var (name, table) in run.Tables.Where(t => t.BaseName is not ("reader_metrics" or "reader_mean_sd")))
             {
-                ResultTableRenderer.Write(writer, table);
+                var shown = name.StartsWith("table3_", StringComparison.Ordinal)
+                    ? ReaderStudyTables.TableThree(run.Result, study.Phases.Single(p => name == $"table3_phase_{p.Name()}"), bare, counts: false)
+                    : new ResultTable(table.Title, table.Columns, table.Rows, bare, table.Footnotes);
+                ResultTableRenderer.Write(writer, shown);
                 writer.WriteLine();
             }
+            writer.WriteLine("Run: " + string.Join(" · ", run.Tables[0].Table.Stamp.Entries.Select(e => $"{e.Key} {e.Value}")));
             foreach (string note in run.Result.Notes)
             {
                 writer.WriteLine($"note: {note}");
@@ -202,7 +209,8 @@ internal sealed class ReadersCommand : ICliCommand
             {
                 writer.WriteLine($"Simulated AI audit: {files[1]}");
             }
-            writer.WriteLine($"Next: hipfx readers --truth {parse.GetValue(truth)!.FullName} --reads {files[0]}" +
+            string splitArg = run.TruthSplit is { } sp ? $" --split {sp}" : "";
+            writer.WriteLine($"Next: hipfx readers --truth {run.TruthPath}{splitArg} --reads {files[0]}" +
                              (files.Count > 1 ? $" --ai {files[1]}" : run.ModelAuditPath is { } a ? $" --ai {a}" : ""));
             return HipFxApp.ExitOk;
         });

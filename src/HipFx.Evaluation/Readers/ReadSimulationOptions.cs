@@ -54,9 +54,9 @@ public sealed record ReadSimulationOptions
 
     /// <summary>
     /// Chance that a reader repeats their previous phase's read of an image (memory and habit); otherwise the
-    /// read is drawn afresh from the profile. Sets intra-reader agreement. Default 0.8.
+    /// read is drawn afresh from the profile. Sets intra-reader agreement. Default 0.6.
     /// </summary>
-    public double Consistency { get; init; } = 0.8;
+    public double Consistency { get; init; } = 0.6;
 
     /// <summary>
     /// Phase III: when the AI's suggestion differs from the reader's own read and the AI is right, the chance the

@@ -26,6 +26,7 @@ public static class ReaderStudyPlot
         multiplot.AddPlots(4);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(2, 2);
         Panel(multiplot.GetPlot(0), result, "Micro sensitivity (4 fracture classes)", m => m.Micro.Sensitivity);
+        multiplot.GetPlot(0).ShowLegend(Alignment.LowerRight);
         Panel(multiplot.GetPlot(1), result, "Micro specificity (4 fracture classes)", m => m.Micro.Specificity);
         Panel(multiplot.GetPlot(2), result, "Macro sensitivity (mean of 4 classes)", m => Point(m.MacroSensitivity));
         Panel(multiplot.GetPlot(3), result, "Macro specificity (mean of 4 classes)", m => Point(m.MacroSpecificity));
@@ -109,7 +110,7 @@ public static class ReaderStudyPlot
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         double floor = lows.Where(l => !double.IsNaN(l)).DefaultIfEmpty(0).Min();
         double bottom = Math.Max(0, Math.Floor((floor - 0.05) * 10) / 10);
-        plot.Axes.SetLimits(-0.6, ticks.Count - 0.4, bottom, 1.02);
-                plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.SetLimits(-0.6, ticks.Count - 0.4, bottom, 1.01);
+                plot.HideLegend();
     }
 }

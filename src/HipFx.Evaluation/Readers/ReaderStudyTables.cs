@@ -12,13 +12,13 @@ namespace HipFx.Evaluation.Readers;
 /// </summary>
 public static class ReaderStudyTables
 {
-    private const string MicroRow = "micro (4 fracture classes)";
-    private const string MacroRow = "macro (4 fracture classes)";
+    private const string MicroRow = "micro";
+    private const string MacroRow = "macro";
 
     private static readonly string[] LabelFootnotes =
     [
         "Se sensitivity TP/(TP+FN), Sp specificity TN/(TN+FP), one-vs-rest per label over all study images.",
-        "Micro: TP/FN/TN/FP pooled over the four fracture classes. Macro: unweighted mean of the four fracture classes' values (n/a when one is undefined).",
+        "Micro: TP/FN/TN/FP pooled over the four fracture classes. Macro: unweighted mean of the four fracture classes' values (n/a when one is undefined). No is not in either.",
         "DF displaced_fnf, VF valgus_impacted_fnf, SF stable_itf, UF unstable_itf, No no_fracture.",
     ];
 
@@ -43,10 +43,13 @@ public static class ReaderStudyTables
 
     /// <summary>
     /// Table III's layout for one phase: rows the five labels then micro and macro; per reader Se and Sp
-    /// ("0.88 (44/50)"), the mean (SD) across readers, then the model.
+    /// ("0.88 (44/50)", or "0.88" without <paramref name="counts"/>, for narrow terminals: the numbers behind the
+    /// cells are the same), the mean (SD) across readers, then the model.
     /// </summary>
-    public static ResultTable TableThree(ReaderStudyResult result, ReadingPhase phase, RunStamp stamp)
+    public static ResultTable TableThree(ReaderStudyResult result, ReadingPhase phase, RunStamp stamp, bool counts = true)
     {
+        TableCell Compact(Proportion p) => counts ? ReaderStudyTables.Compact(p) : ValueOnly(p);
+
         var readers = result.Study.Readers.Select(r => result.Of(r, phase)).ToList();
         var summary = result.Summaries.Single(s => s.Phase == phase);
         var columns = new List<TableColumn> { new("class", "Class") };
@@ -109,7 +112,8 @@ public static class ReaderStudyTables
 
         var notes = new List<string>(LabelFootnotes)
         {
-            $"Cells: value (k/n); AVG: mean (SD) over the {readers.Count} readers, sample SD (n − 1). " +
+            (counts ? "Cells: value (k/n)" : "Cells: value (counts in the files)") +
+            $"; AVG: mean (SD) over the {readers.Count} readers, sample SD (n − 1). " +
             $"{result.Study.Images.Count} images. Wilson 95% intervals in reader_metrics.",
         };
         if (result.Model is not null)
@@ -195,14 +199,14 @@ public static class ReaderStudyTables
         var rows = result.Effects.Select(e => (IReadOnlyList<TableCell>)
         [
             TableCell.Label(e.Reader), TableCell.Label(e.Measure), TableCell.Count(e.Outcomes.Total),
-            TableCell.Of(e.Outcomes.First), TableCell.Of(e.Outcomes.Second), Signed(e.Outcomes.Change),
+            Compact(e.Outcomes.First), Compact(e.Outcomes.Second), Signed(e.Outcomes.Change),
             TableCell.Count(e.Outcomes.BothCorrect), TableCell.Count(e.Outcomes.FirstOnly),
             TableCell.Count(e.Outcomes.SecondOnly), TableCell.Count(e.Outcomes.BothWrong), PValue(e.McNemar.PValue),
         ]).ToList();
         return new ResultTable($"Effect of AI assistance: phase {b} (without AI) vs {a} (with AI)", columns, rows, stamp,
         [
             $"Same reader, same images. Accuracy: the read equals the truth (all images). Sensitivity <label>: the images truly of that label, read as it.",
-            $"2 × 2 table: both right, right in {b} only (b), right in {a} only (c), both wrong. Change = (c − b)/n.",
+            $"Cells: value (k/n), Wilson 95% intervals in the CSV/JSON. 2 × 2 table: both right, right in {b} only (b), right in {a} only (c), both wrong. Change = (c − b)/n.",
             "Exact McNemar: two-sided binomial test of b vs c with p = ½; p = 1 when b + c = 0. No correction for multiple comparisons.",
         ]);
     }
@@ -294,6 +298,9 @@ public static class ReaderStudyTables
         string value = p.Trials == 0 ? TableCell.NotAvailable : p.Value.ToString("F2", CultureInfo.InvariantCulture);
         return cell with { Text = $"{value} ({p.Successes}/{p.Trials})" };
     }
+
+    private static TableCell ValueOnly(Proportion p) =>
+        TableCell.Of(p) with { Text = p.Trials == 0 ? TableCell.NotAvailable : p.Value.ToString("F2", CultureInfo.InvariantCulture) };
 
     /// <summary>"0.83 (0.05)": mean (SD); the number of readers is the cell's n.</summary>
     private static TableCell MeanSdCell(MeanSd m)
