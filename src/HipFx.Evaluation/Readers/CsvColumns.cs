@@ -8,7 +8,8 @@ namespace HipFx.Evaluation.Readers;
 /// <summary>
 /// A header-addressed CSV reader for the reader-study inputs (CsvHelper underneath): column names are matched
 /// trimmed and case-insensitively, all missing required columns are reported in one error with the closest
-/// column found, and each row reports its 1-based line number.
+/// column found, each row reports its 1-based line number, and lines starting with '#' (the stamp lines hipfx
+/// writes atop its CSVs) are skipped.
 /// </summary>
 internal sealed class CsvColumns : IDisposable
 {
@@ -40,6 +41,8 @@ internal sealed class CsvColumns : IDisposable
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
             BadDataFound = null,
+            AllowComments = true, // '# key: value' stamp lines, as hipfx's own CSVs (the eval audit) begin
+            Comment = '#',
         });
         try
         {

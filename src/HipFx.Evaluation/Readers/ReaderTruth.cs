@@ -1,11 +1,13 @@
 using HipFx.Core;
+using HipFx.Data.Manifests;
 
 namespace HipFx.Evaluation.Readers;
 
 /// <summary>
-/// The true image labels of a reader study, read from a dataset manifest (columns <c>image_id, label</c> among
-/// others; <c>split</c> when filtering) or from a two-column truth CSV <c>image_id,label</c>.
-/// Identical repeated rows are allowed (a manifest may list an image once per box); conflicting labels are not.
+/// The true image labels of a reader study, read from a hipfx dataset manifest (through
+/// <see cref="ManifestReader"/>, with all its checks; rows without a label are left out) or from a simple truth
+/// CSV with columns <c>image_id,label</c> (and <c>split</c> when filtering). In a simple CSV identical repeated
+/// rows are allowed; conflicting labels are not.
 /// </summary>
 public sealed class ReaderTruth
 {
@@ -33,6 +35,53 @@ public sealed class ReaderTruth
     /// equals it (case-insensitive). All bad rows are reported in one <see cref="HipFxDataException"/>.
     /// </summary>
     public static ReaderTruth Load(string path, string? split = null)
+    {
+        return IsManifest(path) ? FromManifest(path, split) : FromTruthCsv(path, split);
+    }
+
+    /// <summary>A file whose header has every required manifest column is read as a manifest.</summary>
+    private static bool IsManifest(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false; // the truth CSV reader reports the missing file
+        }
+        using var reader = new StreamReader(path);
+        string? line;
+        while ((line = reader.ReadLine()) is not null && (line.StartsWith('#') || line.Trim().Length == 0))
+        {
+        }
+        if (line is null)
+        {
+            return false;
+        }
+        var header = line.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToHashSet();
+        return ManifestColumns.Required.All(header.Contains);
+    }
+
+    private static ReaderTruth FromManifest(string path, string? split)
+    {
+        DatasetSplit? wanted = null;
+        if (split is not null)
+        {
+            if (!DatasetSplits.TryParse(split, out var parsed))
+            {
+                throw new HipFxConfigException(
+                    $"unknown split '{split}'{NameSuggestion.Hint(split, DatasetSplits.All.Select(s => s.Name()))}");
+            }
+            wanted = parsed;
+        }
+        var manifest = ManifestReader.Read(path);
+        var rows = manifest.Rows.Where(r => wanted is null || r.Split == wanted).Where(r => r.Label is not null).ToList();
+        if (rows.Count == 0)
+        {
+            throw new HipFxDataException(
+                $"manifest has no labelled rows{(wanted is { } w ? $" in split '{w.Name()}'" : "")}", path);
+        }
+        return new ReaderTruth(rows.ToDictionary(r => r.ImageId, r => r.Label!.Value, StringComparer.Ordinal), path);
+    }
+
+    private static ReaderTruth FromTruthCsv(string path, string? split)
     {
         var required = split is null ? new[] { "image_id", "label" } : ["image_id", "label", "split"];
         using var csv = CsvColumns.Open(path, "truth CSV", required);

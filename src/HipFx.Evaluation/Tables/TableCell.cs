@@ -33,19 +33,24 @@ public sealed record TableCell
     /// <summary>A text-only cell (row labels, names).</summary>
     public static TableCell Label(string text) => new() { Text = text };
 
-    /// <summary>A proportion k/n: "0.80 [0.49, 0.94] 8/10", or "n/a 0/0".</summary>
-    public static TableCell Of(Proportion p, int digits = 2)
+    /// <summary>
+    /// A proportion k/n with its Wilson interval: "0.80 [0.49, 0.94] (8/10)", or "n/a (0/0)". A bootstrap
+    /// interval, when given, replaces the Wilson one and is marked with "†".
+    /// </summary>
+    public static TableCell Of(Proportion p, int digits = 2, BootstrapInterval? bootstrap = null)
     {
         string f = "F" + digits.ToString(CultureInfo.InvariantCulture);
+        double lower = bootstrap?.Lower ?? p.Lower, upper = bootstrap?.Upper ?? p.Upper;
+        string mark = bootstrap is null ? "" : "†";
         string text = p.Trials == 0
             ? $"{NotAvailable} (0/0)"
-            : string.Create(CultureInfo.InvariantCulture, $"{p.Value.ToString(f, CultureInfo.InvariantCulture)} [{p.Lower.ToString(f, CultureInfo.InvariantCulture)}, {p.Upper.ToString(f, CultureInfo.InvariantCulture)}] ({p.Successes}/{p.Trials})");
+            : string.Create(CultureInfo.InvariantCulture, $"{p.Value.ToString(f, CultureInfo.InvariantCulture)} [{lower.ToString(f, CultureInfo.InvariantCulture)}, {upper.ToString(f, CultureInfo.InvariantCulture)}]{mark} ({p.Successes}/{p.Trials})");
         return new TableCell
         {
             Text = text,
             Value = p.Trials == 0 ? null : p.Value,
-            Lower = p.Trials == 0 ? null : p.Lower,
-            Upper = p.Trials == 0 ? null : p.Upper,
+            Lower = p.Trials == 0 ? null : lower,
+            Upper = p.Trials == 0 ? null : upper,
             Numerator = p.Successes,
             Denominator = p.Trials,
         };
@@ -53,16 +58,16 @@ public sealed record TableCell
 
     /// <summary>
     /// A number, NaN meaning undefined ("n/a"); <paramref name="count"/> is how many items stand behind
-    /// it (shown as "(n=…)"), an optional interval is shown in brackets.
+    /// it (shown as "(n=…)"), an optional interval is shown in brackets, followed by <paramref name="mark"/>.
     /// </summary>
-    public static TableCell Number(double value, int digits = 2, int? count = null, double? lower = null, double? upper = null)
+    public static TableCell Number(double value, int digits = 2, int? count = null, double? lower = null, double? upper = null, string mark = "")
     {
         string f = "F" + digits.ToString(CultureInfo.InvariantCulture);
         bool defined = !double.IsNaN(value);
         string text = defined ? value.ToString(f, CultureInfo.InvariantCulture) : NotAvailable;
         if (defined && lower is { } lo && upper is { } hi && !double.IsNaN(lo) && !double.IsNaN(hi))
         {
-            text += $" [{lo.ToString(f, CultureInfo.InvariantCulture)}, {hi.ToString(f, CultureInfo.InvariantCulture)}]";
+            text += $" [{lo.ToString(f, CultureInfo.InvariantCulture)}, {hi.ToString(f, CultureInfo.InvariantCulture)}]{mark}";
         }
         if (count is { } n)
         {
@@ -77,6 +82,10 @@ public sealed record TableCell
             Denominator = count,
         };
     }
+
+    /// <summary>A number with a bootstrap interval (marked "†") when there is one.</summary>
+    public static TableCell Number(double value, BootstrapInterval? bootstrap, int digits = 2, int? count = null) =>
+        bootstrap is { } b ? Number(value, digits, count, b.Lower, b.Upper, "†") : Number(value, digits, count);
 
     /// <summary>An integer count.</summary>
     public static TableCell Count(int value) =>

@@ -131,7 +131,7 @@ public class ReaderStudyBuilderTests
     }
 
     [Fact]
-    public void Truth_reads_a_manifest_split_and_rejects_conflicts()
+    public void Truth_reads_a_manifest_or_a_simple_csv_and_rejects_conflicts()
     {
         using var files = new StudyFiles();
         string manifest = files.Write("manifest.csv",
@@ -143,8 +143,14 @@ public class ReaderStudyBuilderTests
         Assert.Equal(2, truth.Count);
         Assert.Equal(NoFracture, truth["e2"]);
         Assert.False(truth.TryGet("t1", out _));
-        var none = Assert.Throws<HipFxDataException>(() => ReaderTruth.Load(manifest, "extrenal"));
-        Assert.Contains("no rows with split 'extrenal' (closest valid name: 'external')", none.Message);
+        var none = Assert.Throws<HipFxConfigException>(() => ReaderTruth.Load(manifest, "extrenal"));
+        Assert.Contains("unknown split 'extrenal' (closest valid name: 'external')", none.Message);
+
+        // A simple truth CSV with a split column is filtered by name.
+        string simple = files.Write("simple.csv", "image_id,label,split", "a,stable_itf,reader_study", "b,no_fracture,other");
+        Assert.Equal(["a"], ReaderTruth.Load(simple, "reader_study").ImageIds);
+        var typo = Assert.Throws<HipFxDataException>(() => ReaderTruth.Load(simple, "reader_stduy"));
+        Assert.Contains("no rows with split 'reader_stduy' (closest valid name: 'reader_study')", typo.Message);
 
         string conflicting = files.Write("truth.csv", "image_id,label", "a,displaced_fnf", "a,displaced_fnf", "a,stable_itf", "b,Displaced");
         var e = Assert.Throws<HipFxDataException>(() => ReaderTruth.Load(conflicting));
@@ -161,5 +167,21 @@ public class ReaderStudyBuilderTests
         var e = Assert.Throws<HipFxDataException>(() => BuildFromCsv(files, [.. lines]));
         Assert.StartsWith($"{e.FilePath}: 119 problems", e.Message);
         Assert.Contains($"... and {119 - ProblemList.MaxListed} more", e.Message);
+    }
+
+    [Fact]
+    public void Eval_audit_with_stamp_lines_and_extra_columns_is_read()
+    {
+        // The layout of `hipfx eval`'s audit CSV: '# key: value' stamp lines, then many columns.
+        using var files = new StudyFiles();
+        string path = files.Write("audit.csv",
+            "# model: runs/train/best.pt",
+            "# split: external",
+            "image_id,patient_id,truth,decision,rule,decision_score,correct",
+            "i1,p1,displaced_fnf,valgus_impacted_fnf,top_score,0.81,0",
+            "i2,p2,no_fracture,no_fracture,no_box_above_tau,,1");
+        var audit = ModelAudit.Load(path);
+        Assert.Equal((DisplacedFnf, ValgusImpactedFnf), audit.Rows["i1"]);
+        Assert.Equal((NoFracture, NoFracture), audit.Rows["i2"]);
     }
 }
