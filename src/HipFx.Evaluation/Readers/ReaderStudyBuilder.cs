@@ -210,7 +210,7 @@ public static class ReaderStudyBuilder
         var others = readers.Where(r => r != reader).ToList();
         string? closest = NameSuggestion.Closest(reader, others);
         return closest is not null && NameSuggestion.Distance(reader.ToLowerInvariant(), closest.ToLowerInvariant()) <= 2
-            ? $" (only {reads} reads: a misspelling of '{closest}'?)"
+            ? $" (only {reads} read{(reads == 1 ? "" : "s")}: a misspelling of '{closest}'?)"
             : "";
     }
 }
