@@ -4,7 +4,6 @@ using HipFx.Cli.Output;
 using HipFx.Core;
 using HipFx.Evaluation.Readers;
 using HipFx.Evaluation.Statistics;
-using HipFx.Evaluation.Tables;
 
 namespace HipFx.Cli.Commands;
 
@@ -101,16 +100,15 @@ internal sealed class ReadersCommand : ICliCommand
                 $"Reader study: {study.Images.Count} images, readers {string.Join(", ", study.Readers)}, " +
                 $"phases {string.Join(", ", study.Phases.Select(p => p.Name()))}{(study.Model is { } m ? $", model '{m.Name}'" : "")}");
             // In the terminal: Table III with values only (the files keep the counts), the stamp once at the end.
-            var bare = new RunStamp { CoordinateConvention = null, HipFxVersion = null };
             foreach (var (name, table) in run.Tables.Where(t => t.BaseName is not ("reader_metrics" or "reader_mean_sd")))
             {
                 var shown = name.StartsWith("table3_", StringComparison.Ordinal)
-                    ? ReaderStudyTables.TableThree(run.Result, study.Phases.Single(p => name == $"table3_phase_{p.Name()}"), bare, counts: false)
-                    : new ResultTable(table.Title, table.Columns, table.Rows, bare, table.Footnotes);
-                ResultTableRenderer.Write(writer, shown);
+                    ? ReaderStudyTables.TableThree(run.Result, study.Phases.Single(p => name == $"table3_phase_{p.Name()}"), table.Stamp, counts: false)
+                    : table;
+                ResultTableRenderer.Write(writer, shown, includeStamp: false);
                 writer.WriteLine();
             }
-            writer.WriteLine("Run: " + string.Join(" · ", run.Tables[0].Table.Stamp.Entries.Select(e => $"{e.Key} {e.Value}")));
+            writer.WriteLine("Run: " + ResultTableRenderer.StampLine(run.Tables[0].Table.Stamp));
             foreach (string note in run.Result.Notes)
             {
                 writer.WriteLine($"note: {note}");

@@ -7,8 +7,9 @@ namespace HipFx.Evaluation.Readers;
 /// <summary>
 /// One reader in one phase (or the model, <see cref="Phase"/> null) against the truth, SPEC.md "Metrics":
 /// one-vs-rest counts for each of the five labels; the micro row pools TP/FN/TN/FP of the four fracture classes;
-/// the macro row is the unweighted mean of the four fracture classes' sensitivities (specificities), n/a when any
-/// of the four is undefined (a class with no true image has no sensitivity).
+/// the macro row is the unweighted mean of the four fracture classes' sensitivities (specificities) over the classes
+/// where the value is defined (a class with no true image has no sensitivity), as <c>hipfx eval</c> computes it
+/// (<see cref="ClassificationSummary"/>), so the model's column matches its Table III.
 /// </summary>
 public sealed record ReaderMetrics(
     string Reader,
@@ -36,22 +37,15 @@ public sealed record ReaderMetrics(
         }
         var pairs = truth.Zip(decisions).ToList();
         var perLabel = ClassNames.ImageLabels.Select(l => BinaryCounts.OneVsRest(pairs, l)).ToList();
-        var fractures = ClassNames.FractureClasses.Select(c => perLabel[(int)c]).ToList();
-        var micro = fractures.Aggregate(default(BinaryCounts), (sum, c) => sum + c);
+        var summary = ClassificationSummary.From(new ConfusionMatrix(pairs));
         int correct = pairs.Count(p => p.First == p.Second);
         var times = readingTimes?.Where(t => t.HasValue).Select(t => t!.Value).ToList();
         return new ReaderMetrics(
-            reader, phase, perLabel, micro,
-            Macro(fractures.Select(c => c.Sensitivity.Value)),
-            Macro(fractures.Select(c => c.Specificity.Value)),
+            reader, phase, perLabel, summary.Micro,
+            summary.MacroSensitivity.Value,
+            summary.MacroSpecificity.Value,
             Proportion.Of(correct, pairs.Count),
             times is { Count: > 0 } ? times.Average() : null);
-    }
-
-    private static double Macro(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return list.Any(double.IsNaN) ? double.NaN : list.Average();
     }
 }
 

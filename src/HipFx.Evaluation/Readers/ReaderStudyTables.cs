@@ -18,7 +18,7 @@ public static class ReaderStudyTables
     private static readonly string[] LabelFootnotes =
     [
         "Se sensitivity TP/(TP+FN), Sp specificity TN/(TN+FP), one-vs-rest per label over all study images.",
-        "Micro: TP/FN/TN/FP pooled over the four fracture classes. Macro: unweighted mean of the four fracture classes' values (n/a when one is undefined). No is not in either.",
+        "Micro: TP/FN/TN/FP pooled over the four fracture classes. Macro: unweighted mean of the four fracture classes' values (over those defined). No is not in either.",
         "DF displaced_fnf, VF valgus_impacted_fnf, SF stable_itf, UF unstable_itf, No no_fracture.",
     ];
 

@@ -10,8 +10,10 @@ namespace HipFx.Evaluation.Tables;
 public sealed record RunStamp
 {
     /// <summary>The default text for <see cref="CoordinateConvention"/> (hipfx's <c>Box</c>).</summary>
-    public const string HipFxConvention =
-        "boxes in 0-based continuous pixel-edge xyxy; Pascal VOC (1-based, inclusive) converted on read";
+    public const string HipFxConvention = "boxes: 0-based continuous pixel edges (x1, y1, x2, y2)";
+
+    /// <summary>The convention text when ground truth came from VOC files read with <paramref name="vocConvention"/> (e.g. labelimg_edge).</summary>
+    public static string WithVoc(string vocConvention) => $"{HipFxConvention}; VOC read as {vocConvention}";
 
     /// <summary>The model: a run folder, a checkpoint file, or a detections file.</summary>
     public string? Model { get; init; }

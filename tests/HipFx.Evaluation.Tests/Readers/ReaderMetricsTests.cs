@@ -49,15 +49,17 @@ public class ReaderMetricsTests
     }
 
     [Fact]
-    public void A_class_without_true_images_makes_macro_sensitivity_undefined()
+    public void A_class_without_true_images_is_left_out_of_the_macro_sensitivity()
     {
-        // No valgus_impacted_fnf in the truth: its Se is 0/0, so the macro Se is n/a; Sp stays defined.
+        // No valgus_impacted_fnf in the truth: its Se is 0/0 (n/a), so the macro Se averages the three defined
+        // classes (DF 1/1, SF 0/1, UF 1/1 -> 2/3), as hipfx eval does; the macro Sp averages all four.
         var m = ReaderMetrics.Compute("A", ReadingPhase.I,
             [DisplacedFnf, StableItf, UnstableItf, NoFracture],
-            [DisplacedFnf, StableItf, UnstableItf, ValgusImpactedFnf]);
+            [DisplacedFnf, UnstableItf, UnstableItf, ValgusImpactedFnf]);
         Assert.True(double.IsNaN(m[ValgusImpactedFnf].Sensitivity.Value));
-        Assert.True(double.IsNaN(m.MacroSensitivity));
-        Assert.Equal((1 + 0.75 + 1 + 1) / 4.0, m.MacroSpecificity, 12);
+        Assert.Equal(2.0 / 3, m.MacroSensitivity, 12);
+        // Sp: DF 3/3, VF 3/4, SF 3/3, UF 2/3
+        Assert.Equal((1 + 0.75 + 1 + 2.0 / 3) / 4, m.MacroSpecificity, 12);
     }
 
     [Fact]
