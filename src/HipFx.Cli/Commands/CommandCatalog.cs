@@ -11,5 +11,7 @@ internal static class CommandCatalog
         new DoctorCommand(),
         new LintCommand(),
         new SplitCommand(),
+        new EvalCommand(),
+        new ReadersCommand(),
     ];
 }
