@@ -9,5 +9,9 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new LintCommand(),
+        new SplitCommand(),
+        new EvalCommand(),
+        new ReadersCommand(),
     ];
 }
