@@ -11,5 +11,6 @@ internal static class CommandCatalog
         new DoctorCommand(),
         new LintCommand(),
         new SplitCommand(),
+        new ConvertCommand(),
     ];
 }
