@@ -180,6 +180,10 @@ internal sealed class DicomReaderCore
                 }
             }
             header.Validate(file, end, explicitVr);
+            if (Strict && !header.IsUndefinedLength && header.Length % 2 == 1)
+            {
+                DicomThrowHelper.ThrowOddLength(file, tag, header.Offset, header.Length);
+            }
             previous = tag;
 
             if (tag == DicomTag.PixelData && header.IsUndefinedLength)
