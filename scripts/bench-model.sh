@@ -4,7 +4,8 @@
 # Usage: scripts/bench-model.sh [--sizes 320,640,1024] [--batches 1,4] [--train-batch 2] [--train-size 640]
 #                               [--repeats 3] [--threads 1] [--device cpu|cuda:0] [--weights X.pth] [--out FILE]
 # Without --weights, the perturbed golden weights (shared/reference) are used when present, so NMS has work to do.
-# On a GPU: scripts/bench-model.sh --device cuda:0 --batches 1,32 --threads 8
+# On a GPU: scripts/bench-model.sh --device cuda:0 --batches 1,32 --threads 8 (CUDA libtorch: set HIPFX_LIBTORCH to a
+# PyTorch torch/lib and build with -p:TorchBackend=none, see README "GPU use"; timings synchronise the device).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
