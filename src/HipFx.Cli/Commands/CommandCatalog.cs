@@ -12,5 +12,6 @@ internal static class CommandCatalog
         new LintCommand(),
         new SplitCommand(),
         new EvalCommand(),
+        new PredictCommand(),
     ];
 }

@@ -134,9 +134,10 @@ internal sealed class EvalCommand : ICliCommand
                 },
             };
             string device = parse.GetValue(globals.Device)!;
+            string? libtorch = parse.GetValue(globals.Libtorch)?.FullName;
             int batchSize = parse.GetValue(batch);
             var runner = new EvalRunner(options,
-                modelPath is null ? null : () => DetectorLoader.Load(modelPath, device, batchSize),
+                modelPath is null ? null : () => DetectorLoader.Load(modelPath, device, libtorch, batchSize),
                 (stage, done, total) => parse.InvocationConfiguration.Error.Write($"\r{stage}: {done}/{total}{(done == total ? "\n" : "")}"));
             var run = runner.Run();
 
