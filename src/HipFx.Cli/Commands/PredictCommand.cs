@@ -16,7 +16,7 @@ internal sealed class PredictCommand : ICliCommand
 {
     private readonly Argument<string[]> inputs = new("inputs")
     {
-        Description = "Image files (PNG/JPEG) or folders of them.",
+        Description = "Image files (PNG, JPEG, DICOM) or folders of them.",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -15,7 +15,7 @@ namespace HipFx.Evaluation.Pipeline;
 /// <summary>One <c>hipfx predict</c> run.</summary>
 public sealed record PredictOptions
 {
-    /// <summary>Image files and folders (folders are searched recursively for PNG/JPEG files).</summary>
+    /// <summary>Image files and folders (folders are searched recursively for PNG, JPEG and DICOM files).</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
     public required string OutputFolder { get; init; }
@@ -78,7 +78,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
             if (Directory.Exists(input))
             {
                 files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(RadiographLoader.IsImageFile)
+                    .Where(RadiographFiles.IsSupported)
                     .Where(f => !f.EndsWith(".overlay.png", StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal));
             }
@@ -93,22 +93,22 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         }
         if (files.Count == 0)
         {
-            throw new HipFxDataException($"no PNG or JPEG image found in {string.Join(", ", inputs)}");
+            throw new HipFxDataException($"no PNG, JPEG or DICOM image found in {string.Join(", ", inputs)}");
         }
         return files.Select(Path.GetFullPath).Distinct().ToList();
     }
 
     private PredictedImage WriteOne(string file, string id, IReadOnlyList<Detection> detections)
     {
-        var header = RadiographLoader.ReadHeader(file);
-        var decision = ImageDecider.Decide(detections, options.Decision, header.Width);
+        var (width, height) = RadiographFiles.Size(file);
+        var decision = ImageDecider.Decide(detections, options.Decision, width);
         string json = Path.Combine(options.OutputFolder, id + ".json");
         var node = new JsonObject
         {
             ["image"] = file,
             ["image_id"] = id,
-            ["width"] = header.Width,
-            ["height"] = header.Height,
+            ["width"] = width,
+            ["height"] = height,
             ["tau"] = options.Decision.Tau,
             ["tau_source"] = options.TauSource,
             ["valgus_priority"] = options.Decision.ValgusPriority,
@@ -133,7 +133,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         if (options.Overlays)
         {
             overlay = Path.Combine(options.OutputFolder, id + ".overlay.png");
-            var gray = RadiographImageSource.ToGray(RadiographLoader.Load(file), options.Mapping);
+            var gray = RadiographImageSource.ToGray(RadiographFiles.Load(file), options.Mapping);
             PredictionOverlay.Save(overlay, gray, detections, decision, options.Decision.Tau);
         }
         return new PredictedImage(file, id, decision, detections, json, overlay);
