@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HipFx.Cli.Models;
+using HipFx.Cli.Output;
 using HipFx.Core;
 using HipFx.Data.Images;
 using HipFx.Evaluation.Metrics;
@@ -75,9 +76,8 @@ internal sealed class PredictCommand : ICliCommand
                     Mapping = detector is ModelDetector md ? md.Mapping : IntensityMapping.Default,
                     Overlays = !parse.GetValue(noOverlay),
                 };
-                var error = parse.InvocationConfiguration.Error;
-                var results = new PredictRunner(options, detector,
-                    (done, total) => error.Write($"\rpredict: {done}/{total}{(done == total ? "\n" : "")}")).Run();
+                var results = ProgressDisplay.Run(parse.InvocationConfiguration.Error, "predict",
+                    progress => new PredictRunner(options, detector, progress).Run());
                 foreach (var r in results)
                 {
                     string score = r.Decision.Box is { } b ? b.Score.ToString("0.00", CultureInfo.InvariantCulture) : "-";
