@@ -6,7 +6,7 @@ using HipFx.Data.Dicom;
 using HipFx.Data.Dicom.Conversion;
 using HipFx.Data.Dicom.Lut;
 
-// Usage: bench-convert [--width 2500] [--height 3000] [--copies 8] [--work DIR] [--json PATH] [--keep]
+// Usage: bench-convert [--width 2500] [--height 3000] [--copies 8] [--png-level 1] [--work DIR] [--json PATH] [--keep]
 var arguments = args.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i);
 string Arg(string name, string fallback) => arguments.TryGetValue(name, out var i) && i + 1 < args.Length ? args[i + 1] : fallback;
 var width = int.Parse(Arg("--width", "2500"), CultureInfo.InvariantCulture);
@@ -15,6 +15,7 @@ var copies = int.Parse(Arg("--copies", "8"), CultureInfo.InvariantCulture);
 var work = Arg("--work", Path.Combine(Path.GetTempPath(), "hipfx-bench-convert"));
 var jsonPath = Arg("--json", Path.Combine("artifacts", "bench", "convert.json"));
 var cores = Environment.ProcessorCount;
+var pngLevel = int.Parse(Arg("--png-level", "1"), CultureInfo.InvariantCulture);
 
 if (Directory.Exists(work))
 {
@@ -40,7 +41,7 @@ var rows = new List<Dictionary<string, object>>();
 foreach (var (name, file) in kinds)
 {
     // Stage timings on one file, warm (median of 5).
-    var stages = StageTimes(file, repeats: 5);
+    var stages = StageTimes(file, repeats: 5, pngLevel);
     // Whole converter: one job (per core), then all cores.
     var input = Path.Combine(work, name.Replace(' ', '_') + "-in");
     Directory.CreateDirectory(input);
@@ -48,9 +49,9 @@ foreach (var (name, file) in kinds)
     {
         File.Copy(file, Path.Combine(input, $"copy{c:D3}.dcm"));
     }
-    var single = Throughput(input, Path.Combine(work, "out1-" + name.Replace(' ', '_')), 1, null);
-    var all = Throughput(input, Path.Combine(work, "outN-" + name.Replace(' ', '_')), cores, null);
-    var resized = Throughput(input, Path.Combine(work, "outR-" + name.Replace(' ', '_')), 1, 1024);
+    var single = Throughput(input, Path.Combine(work, "out1-" + name.Replace(' ', '_')), 1, null, pngLevel);
+    var all = Throughput(input, Path.Combine(work, "outN-" + name.Replace(' ', '_')), cores, null, pngLevel);
+    var resized = Throughput(input, Path.Combine(work, "outR-" + name.Replace(' ', '_')), 1, 1024, pngLevel);
     rows.Add(new Dictionary<string, object>
     {
         ["kind"] = name,
@@ -67,7 +68,7 @@ foreach (var (name, file) in kinds)
 }
 
 Console.WriteLine();
-Console.WriteLine($"hipfx convert throughput, {width} x {height} 16-bit (12 stored), {copies} files, {cores} cores, PNG level 1");
+Console.WriteLine($"hipfx convert throughput, {width} x {height} 16-bit (12 stored), {copies} files, {cores} cores, PNG zlib level {pngLevel}");
 Console.WriteLine($"load average: {LoadAverage()} (wall-time columns are only meaningful on an idle machine; per-CPU-second columns are images per core)");
 Console.WriteLine($"| kind | file MB | read ms | decode ms | render16 ms | png16 ms | img/s 1 job | img/s {cores} jobs | img/CPU-s (per core) | img/CPU-s --max-size 1024 |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -79,7 +80,7 @@ Console.WriteLine("targets: 30 img/s/core uncompressed, 5 img/s/core JPEG Lossle
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
 File.WriteAllText(jsonPath, JsonSerializer.Serialize(new
 {
-    width, height, copies, cores, loadAverage = LoadAverage(), date = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+    width, height, copies, cores, pngLevel, loadAverage = LoadAverage(), date = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
     machine = Environment.MachineName, results = rows,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"wrote {jsonPath}");
@@ -90,9 +91,9 @@ if (!arguments.ContainsKey("--keep"))
 
 // Images per second of wall time, and per second of this process's CPU time (= per core, and robust to a
 // machine shared with other jobs, where wall time mostly measures waiting).
-static (double Wall, double PerCpuSecond) Throughput(string input, string output, int jobs, int? maxSize)
+static (double Wall, double PerCpuSecond) Throughput(string input, string output, int jobs, int? maxSize, int pngLevel)
 {
-    var options = new DicomConvertOptions { InputFolder = input, OutputFolder = output, Salt = "bench", Parallelism = jobs, MaxSize = maxSize };
+    var options = new DicomConvertOptions { InputFolder = input, OutputFolder = output, Salt = "bench", Parallelism = jobs, MaxSize = maxSize, PngCompressionLevel = pngLevel };
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var report = DicomConverter.Run(options);
     var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -103,7 +104,7 @@ static (double Wall, double PerCpuSecond) Throughput(string input, string output
     return (Math.Round(report.Converted / report.Elapsed.TotalSeconds, 2), Math.Round(report.Converted / cpuSeconds, 2));
 }
 
-static (double Read, double Decode, double Render, double Png) StageTimes(string file, int repeats)
+static (double Read, double Decode, double Render, double Png) StageTimes(string file, int repeats, int pngLevel)
 {
     var read = new List<double>();
     var decode = new List<double>();
@@ -119,7 +120,7 @@ static (double Read, double Decode, double Render, double Png) StageTimes(string
         var t2 = clock.Elapsed.TotalMilliseconds;
         var gray = DisplayRenderer.ToGray16(frame, image.Description, image.ModalityLut);
         var t3 = clock.Elapsed.TotalMilliseconds;
-        PngWriter.Write(Stream.Null, System.Runtime.InteropServices.MemoryMarshal.AsBytes(gray.AsSpan()), frame.Width, frame.Height, 16, 0, 1);
+        PngWriter.Write(Stream.Null, System.Runtime.InteropServices.MemoryMarshal.AsBytes(gray.AsSpan()), frame.Width, frame.Height, 16, 0, pngLevel);
         var t4 = clock.Elapsed.TotalMilliseconds;
         if (i > 0)
         {

@@ -9,10 +9,11 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new ConvertCommand(),
         new LintCommand(),
         new SplitCommand(),
-        new ConvertCommand(),
         new EvalCommand(),
         new PredictCommand(),
+        new ReadersCommand(),
     ];
 }

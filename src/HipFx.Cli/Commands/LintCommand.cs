@@ -85,7 +85,7 @@ internal sealed class LintCommand : ICliCommand
             Print(report, options, output);
             if (parse.GetValue(json) is { } jsonFile)
             {
-                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
                 output.WriteLine($"report: {jsonFile.FullName}");
             }
             return report.HasErrors ? HipFxApp.ExitFailure : HipFxApp.ExitOk;
@@ -144,6 +144,7 @@ internal sealed class LintCommand : ICliCommand
         console.Write(table);
         output.WriteLine(
             $"{report.Images} images, {report.Annotations} annotations, {report.Boxes} boxes, {report.Negatives} confirmed negatives, {report.Unreviewed} unreviewed");
-        output.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s)");
+        var byCode = report.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}").ToList();
+        output.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s){(byCode.Count == 0 ? "" : ": " + string.Join(", ", byCode))}");
     }
 }

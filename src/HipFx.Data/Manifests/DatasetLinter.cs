@@ -168,6 +168,11 @@ public static class DatasetLinter
     private static VocAnnotation? CheckAnnotation(Item item, ImageHeader? header, LintOptions options, List<LintIssue> issues)
     {
         string xml = item.Annotation!;
+        if (!File.Exists(xml))
+        {
+            issues.Add(new LintIssue(LintSeverity.Error, xml, null, LintCodes.XmlMissing, "annotation file not found"));
+            return null;
+        }
         VocAnnotation annotation;
         try
         {
@@ -248,6 +253,7 @@ public static class DatasetLinter
                 {
                     issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
                         $"manifest label is no_fracture but the annotation has {count} box(es)"));
+                    return ReviewState.Unknown;
                 }
                 return ReviewState.Negative;
             }

@@ -23,6 +23,7 @@ public static class LintCodes
 {
     public const string XmlMalformed = "xml-malformed";
     public const string XmlDuplicate = "xml-duplicate";
+    public const string XmlMissing = "xml-missing";
     public const string ImageMissing = "image-missing";
     public const string ImageDuplicate = "image-duplicate";
     public const string ImageUnreadable = "image-unreadable";

@@ -22,7 +22,9 @@ public sealed class ClassMap
     /// <summary>
     /// The default map: canonical names, paper abbreviations and the common spelled-out variants
     /// ("displaced", "displaced femoral neck fracture", "Garden III/IV", "valgus impacted", "impacted", "Garden I/II",
-    /// "stable intertrochanteric", "unstable ITF", "Evans stable"...). <c>no_fracture</c> is not a box name and is not mapped.
+    /// "undisplaced FNF", "stable", "stable intertrochanteric", "unstable ITF", "Evans stable"...). Bare "undisplaced"
+    /// is deliberately absent (it could be a femoral-neck or an intertrochanteric fracture): map it in the config.
+    /// <c>no_fracture</c> is not a box name and is not mapped.
     /// </summary>
     public static ClassMap Default { get; } = Build(CanonicalEntries().Concat(DefaultVariants()));
 
@@ -157,12 +159,12 @@ public sealed class ClassMap
         const FractureClass sf = FractureClass.StableItf, uf = FractureClass.UnstableItf;
         return
         [
-            ("displaced", df), ("displaced fnf", df), ("displaced fnf", df), ("displaced neck", df),
+            ("displaced", df), ("displaced fnf", df), ("displaced neck", df),
             ("displaced femoral neck", df), ("displaced femoral neck fracture", df), ("garden 3/4", df),
             ("garden iii/iv", df), ("garden 3-4", df), ("garden iii-iv", df), ("dfnf", df),
             ("valgus", vf), ("valgus impacted", vf), ("impacted", vf), ("valgus impacted fnf", vf),
             ("valgus impacted femoral neck", vf), ("valgus impacted femoral neck fracture", vf),
-            ("undisplaced", vf), ("non displaced", vf), ("nondisplaced", vf), ("garden 1/2", vf),
+            ("undisplaced fnf", vf), ("non displaced fnf", vf), ("nondisplaced fnf", vf), ("garden 1/2", vf),
             ("garden i/ii", vf), ("garden 1-2", vf), ("garden i-ii", vf), ("vfnf", vf),
             ("stable", sf), ("stable itf", sf), ("stable intertrochanteric", sf),
             ("stable intertrochanteric fracture", sf), ("evans stable", sf), ("stable it", sf), ("sitf", sf),
