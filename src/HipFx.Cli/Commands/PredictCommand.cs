@@ -3,7 +3,6 @@ using System.Globalization;
 using HipFx.Cli.Models;
 using HipFx.Cli.Output;
 using HipFx.Core;
-using HipFx.Data.Images;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
 
@@ -73,7 +72,7 @@ internal sealed class PredictCommand : ICliCommand
                     OutputFolder = parse.GetValue(output)!.FullName,
                     Decision = new DecisionOptions { Tau = tauValue, ValgusPriority = parse.GetValue(valgusPriority), ValgusTau = parse.GetValue(valgusTau) },
                     TauSource = tauSource,
-                    Mapping = detector is ModelDetector md ? md.Mapping : IntensityMapping.Default,
+                    Mapping = detector.Mapping,
                     Overlays = !parse.GetValue(noOverlay),
                 };
                 var results = ProgressDisplay.Run(parse.InvocationConfiguration.Error, "predict",
