@@ -13,6 +13,7 @@ internal static class CommandCatalog
         new LintCommand(),
         new SplitCommand(),
         new EvalCommand(),
+        new PredictCommand(),
         new ReadersCommand(),
     ];
 }
