@@ -1,0 +1,108 @@
+using System.Numerics;
+
+namespace HipFx.Data.Synth;
+
+/// <summary>
+/// A fracture surface in the bone's undisplaced frame (mm): a jagged line, or the outline of an
+/// ellipse (a small fragment such as the lesser trochanter). <see cref="Side"/> is positive on one
+/// side and negative on the other, and its magnitude is roughly the distance to the surface.
+/// </summary>
+public readonly struct FractureCut
+{
+    public bool IsEllipse { get; init; }
+
+    /// <summary>Line: a point on it. Ellipse: its centre.</summary>
+    public Vector2 Origin { get; init; }
+
+    /// <summary>Line: unit normal (the positive side).</summary>
+    public Vector2 Normal { get; init; }
+
+    /// <summary>Ellipse: semi-axes and rotation.</summary>
+    public float Rx { get; init; }
+
+    public float Ry { get; init; }
+
+    public float Angle { get; init; }
+
+    /// <summary>Jaggedness of the surface (mm) at two wavelengths.</summary>
+    public float Amp1 { get; init; }
+
+    public float Freq1 { get; init; }
+
+    public float Phase1 { get; init; }
+
+    public float Amp2 { get; init; }
+
+    public float Freq2 { get; init; }
+
+    public float Phase2 { get; init; }
+
+    /// <summary>A jagged line through <paramref name="origin"/>; <paramref name="normal"/> points to the positive side.</summary>
+    public static FractureCut Line(Vector2 origin, Vector2 normal, SynthRandom rng, float jagged) => new()
+    {
+        Origin = origin, Normal = Vector2.Normalize(normal),
+        Amp1 = jagged * (float)rng.Uniform(0.5, 1.0), Freq1 = (float)rng.Uniform(0.25, 0.45), Phase1 = (float)rng.Uniform(0, 6.28),
+        Amp2 = jagged * (float)rng.Uniform(0.2, 0.45), Freq2 = (float)rng.Uniform(0.9, 1.6), Phase2 = (float)rng.Uniform(0, 6.28),
+    };
+
+    /// <summary>A jagged line through two points; the positive side is to the left of a → b (x right, y down).</summary>
+    public static FractureCut Through(Vector2 a, Vector2 b, Vector2 positiveSide, SynthRandom rng, float jagged)
+    {
+        var d = Vector2.Normalize(b - a);
+        var n = new Vector2(-d.Y, d.X);
+        if (Vector2.Dot(positiveSide - a, n) < 0)
+        {
+            n = -n;
+        }
+        return Line(a, n, rng, jagged);
+    }
+
+    /// <summary>An ellipse outline; positive inside.</summary>
+    public static FractureCut Ellipse(Vector2 center, float rx, float ry, float angle, SynthRandom rng, float jagged) => new()
+    {
+        IsEllipse = true, Origin = center, Rx = rx, Ry = ry, Angle = angle,
+        Amp1 = jagged * (float)rng.Uniform(0.5, 1.0), Freq1 = (float)rng.Uniform(3, 5), Phase1 = (float)rng.Uniform(0, 6.28),
+        Amp2 = jagged * 0.3f, Freq2 = (float)rng.Uniform(7, 11), Phase2 = (float)rng.Uniform(0, 6.28),
+    };
+
+    /// <summary>Signed distance-like value at (x, y): positive on the positive side.</summary>
+    public float Side(float x, float y)
+    {
+        float px = x - Origin.X, py = y - Origin.Y;
+        if (!IsEllipse)
+        {
+            float along = -Normal.Y * px + Normal.X * py;
+            return Normal.X * px + Normal.Y * py
+                + Amp1 * MathF.Sin(Freq1 * along + Phase1) + Amp2 * MathF.Sin(Freq2 * along + Phase2);
+        }
+        float c = MathF.Cos(Angle), s = MathF.Sin(Angle);
+        float u = (c * px + s * py) / Rx, v = (-s * px + c * py) / Ry;
+        float rho = MathF.Sqrt(u * u + v * v);
+        float theta = MathF.Atan2(v, u);
+        float wobble = Amp1 * MathF.Sin(Freq1 * theta + Phase1) + Amp2 * MathF.Sin(Freq2 * theta + Phase2);
+        return (1 - rho) * MathF.Min(Rx, Ry) + wobble;
+    }
+}
+
+/// <summary>
+/// One bone fragment: the part of the undisplaced femur on given sides of some cuts, and where it
+/// went (<see cref="Placement"/> maps undisplaced mm to displaced mm).
+/// </summary>
+public sealed record FemurFragment(Affine2 Placement, IReadOnlyList<(int Cut, int Sign)> Sides, Rect2 Extent)
+{
+    /// <summary>The rest of the femur: whatever no other fragment claims.</summary>
+    public bool IsRemainder => Sides.Count == 0;
+
+    /// <summary>Whether an undisplaced point belongs to this fragment's own cut sides (not valid for the remainder).</summary>
+    public bool Claims(ReadOnlySpan<FractureCut> cuts, float x, float y)
+    {
+        foreach (var (cut, sign) in Sides)
+        {
+            if (cuts[cut].Side(x, y) * sign <= 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
