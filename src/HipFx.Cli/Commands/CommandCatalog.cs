@@ -9,5 +9,6 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new SynthCommand(),
     ];
 }

@@ -38,13 +38,30 @@ public readonly struct BoneShape
     public float Depth { get; init; }
 
     /// <summary>Ellipsoid/socket: rotation in radians.</summary>
-    public float Angle { get; init; }
+    public float Angle
+    {
+        get => angle;
+        init
+        {
+            angle = value;
+            cos = MathF.Cos(value);
+            sin = MathF.Sin(value);
+        }
+    }
 
-    /// <summary>Cortical thickness (mm).</summary>
+    private readonly float angle, cos, sin;
+
+    /// <summary>Cortical thickness (mm); for a capsule, at A.</summary>
     public float Cortex { get; init; }
 
-    /// <summary>Socket: radius of the spherical cavity centred at <see cref="B"/>.</summary>
+    /// <summary>Capsule: cortical thickness at B (mm).</summary>
+    public float CortexB { get; init; }
+
+    /// <summary>Socket: semi-axis of the ellipsoidal cavity centred at <see cref="B"/>, along the rotated x axis (and along the beam).</summary>
     public float SocketRadius { get; init; }
+
+    /// <summary>Socket: semi-axis of the cavity along the rotated y axis.</summary>
+    public float SocketRadiusY { get; init; }
 
     /// <summary>Attenuation of the marrow space per mm relative to cortical bone (0..1).</summary>
     public float Marrow { get; init; }
@@ -52,9 +69,9 @@ public readonly struct BoneShape
     /// <summary>Bounding box in mm.</summary>
     public Rect2 Bounds { get; init; }
 
-    public static BoneShape Capsule(Vector2 a, Vector2 b, float r0, float r1, float cortex, float marrow) => new()
+    public static BoneShape Capsule(Vector2 a, Vector2 b, float r0, float r1, float cortex, float marrow, float? cortexB = null) => new()
     {
-        Kind = BoneShapeKind.Capsule, A = a, B = b, R0 = r0, R1 = r1, Cortex = cortex, Marrow = marrow,
+        Kind = BoneShapeKind.Capsule, A = a, B = b, R0 = r0, R1 = r1, Cortex = cortex, CortexB = cortexB ?? cortex, Marrow = marrow,
         Bounds = Rect2.Around(a, r0, r0).Union(Rect2.Around(b, r1, r1)),
     };
 
@@ -69,10 +86,10 @@ public readonly struct BoneShape
     }
 
     public static BoneShape Socket(Vector2 c, float rx, float ry, float depth, float angle, float cortex, float marrow,
-        Vector2 cavity, float cavityRadius)
+        Vector2 cavity, float cavityRadius, float? cavityRadiusY = null)
     {
         var e = Ellipsoid(c, rx, ry, depth, angle, cortex, marrow);
-        return e with { Kind = BoneShapeKind.Socket, B = cavity, SocketRadius = cavityRadius };
+        return e with { Kind = BoneShapeKind.Socket, B = cavity, SocketRadius = cavityRadius, SocketRadiusY = cavityRadiusY ?? cavityRadius };
     }
 
     public BoneShape Moved(Affine2 map)
@@ -82,7 +99,7 @@ public readonly struct BoneShape
         return this with
         {
             A = map.Apply(A), B = map.Apply(B), R0 = R0 * scale, R1 = R1 * scale, Depth = Depth * scale,
-            Cortex = Cortex * scale, SocketRadius = SocketRadius * scale, Angle = Angle + rot, Bounds = Bounds.Transform(map),
+            Cortex = Cortex * scale, CortexB = CortexB * scale, SocketRadius = SocketRadius * scale, SocketRadiusY = SocketRadiusY * scale, Angle = Angle + rot, Bounds = Bounds.Transform(map),
         };
     }
 
@@ -107,14 +124,14 @@ public readonly struct BoneShape
                     return;
                 }
                 outer = 2 * MathF.Sqrt(o);
-                float ri = r - Cortex;
+                float ri = r - (Cortex + t * (CortexB - Cortex));
                 float i = ri * ri - d2;
                 inner = i > 0 ? 2 * MathF.Sqrt(i) : 0;
                 return;
             }
             default:
             {
-                float c = MathF.Cos(Angle), s = MathF.Sin(Angle);
+                float c = cos, s = sin;
                 float px = x - A.X, py = y - A.Y;
                 float u = c * px + s * py, v = -s * px + c * py;
                 float ro = 1 - (u * u) / (R0 * R0) - (v * v) / (R1 * R1);
@@ -129,10 +146,12 @@ public readonly struct BoneShape
                 if (Kind == BoneShapeKind.Socket)
                 {
                     float qx = x - B.X, qy = y - B.Y;
-                    float q2 = qx * qx + qy * qy;
-                    float rc = SocketRadius, rl = SocketRadius + Cortex;
-                    float hollow = q2 < rc * rc ? 2 * MathF.Sqrt(rc * rc - q2) : 0;
-                    float lining = q2 < rl * rl ? 2 * MathF.Sqrt(rl * rl - q2) : 0;
+                    float qu = c * qx + s * qy, qv = -s * qx + c * qy;
+                    float rc = SocketRadius, rcy = SocketRadiusY, rl = rc + Cortex, rly = rcy + Cortex;
+                    float h = 1 - (qu * qu) / (rc * rc) - (qv * qv) / (rcy * rcy);
+                    float l = 1 - (qu * qu) / (rl * rl) - (qv * qv) / (rly * rly);
+                    float hollow = h > 0 ? 2 * rc * MathF.Sqrt(h) : 0;
+                    float lining = l > 0 ? 2 * rl * MathF.Sqrt(l) : 0;
                     outer = MathF.Max(0, outer - hollow);
                     inner = MathF.Max(0, MathF.Min(inner - lining, outer));
                 }

@@ -14,7 +14,7 @@ public sealed class FemurFracture
         float lucency, float sclerosis, float lineWidth, string description)
     {
         Class = fractureClass;
-        Cuts = cuts;
+        Cuts = cuts.Select(c => c.Tabulated()).ToArray();
         Fragments = fragments;
         Lucency = lucency;
         Sclerosis = sclerosis;

@@ -65,6 +65,27 @@ public readonly struct FractureCut
         Amp2 = jagged * 0.3f, Freq2 = (float)rng.Uniform(7, 11), Phase2 = (float)rng.Uniform(0, 6.28),
     };
 
+    /// <summary>Line cuts: the jagged offset tabulated along the line, every <see cref="WiggleStep"/> mm from −<see cref="WiggleReach"/>.</summary>
+    private float[]? Wiggle { get; init; }
+
+    private const float WiggleStep = 0.2f, WiggleReach = 400f;
+
+    /// <summary>This cut with its jagged offset tabulated (line cuts), so <see cref="Side"/> needs no trigonometry.</summary>
+    public FractureCut Tabulated()
+    {
+        if (IsEllipse)
+        {
+            return this;
+        }
+        var table = new float[(int)(2 * WiggleReach / WiggleStep) + 2];
+        for (int i = 0; i < table.Length; i++)
+        {
+            float along = -WiggleReach + i * WiggleStep;
+            table[i] = Amp1 * MathF.Sin(Freq1 * along + Phase1) + Amp2 * MathF.Sin(Freq2 * along + Phase2);
+        }
+        return this with { Wiggle = table };
+    }
+
     /// <summary>Signed distance-like value at (x, y): positive on the positive side.</summary>
     public float Side(float x, float y)
     {
@@ -72,8 +93,17 @@ public readonly struct FractureCut
         if (!IsEllipse)
         {
             float along = -Normal.Y * px + Normal.X * py;
-            return Normal.X * px + Normal.Y * py
-                + Amp1 * MathF.Sin(Freq1 * along + Phase1) + Amp2 * MathF.Sin(Freq2 * along + Phase2);
+            float wiggle;
+            if (Wiggle is { } table)
+            {
+                int i = (int)((Math.Clamp(along, -WiggleReach, WiggleReach) + WiggleReach) * (1 / WiggleStep));
+                wiggle = table[i];
+            }
+            else
+            {
+                wiggle = Amp1 * MathF.Sin(Freq1 * along + Phase1) + Amp2 * MathF.Sin(Freq2 * along + Phase2);
+            }
+            return Normal.X * px + Normal.Y * py + wiggle;
         }
         float c = MathF.Cos(Angle), s = MathF.Sin(Angle);
         float u = (c * px + s * py) / Rx, v = (-s * px + c * py) / Ry;

@@ -49,7 +49,7 @@ public static class FractureModels
         var shaft = new FemurFragment(shaftPlacement, [], hip.FemurBounds);
         string garden = shift > 7 ? "Garden IV" : "Garden III";
         var fracture = new FemurFracture(FractureClass.DisplacedFnf, [cut], [head, shaft],
-            Lerp(0.85f, 0.45f, d), 0.1f, Lerp(1.3f, 0.8f, d),
+            Lerp(0.65f, 0.3f, d), 0.1f, Lerp(1.1f, 0.8f, d),
             $"displaced femoral neck fracture ({garden}): head turned {headTurn / Deg:0}°, shaft shifted {shift:0.0} mm");
         fracture.CollectBoxPoints(hip.Femur, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
         fracture.BoxMargin = rh * 0.3f;
@@ -70,7 +70,7 @@ public static class FractureModels
         var shaft = new FemurFragment(Affine2.Translation(hip.NeckAxis * (impacted ? impaction : 0.3f)), [], hip.FemurBounds);
         var fracture = new FemurFracture(FractureClass.ValgusImpactedFnf, [cut], [head, shaft],
             impacted ? Lerp(0.25f, 0.1f, d) : Lerp(0.6f, 0.35f, d),
-            impacted ? Lerp(0.55f, 0.25f, d) : 0.05f,
+            impacted ? Lerp(0.35f, 0.15f, d) : 0.05f,
             Lerp(1.4f, 0.9f, d),
             $"valgus-impacted femoral neck fracture ({(impacted ? "Garden I, impacted" : "Garden II")}): valgus tilt {-tilt / Deg:0}°, impaction {(impacted ? impaction : 0):0.0} mm");
         fracture.CollectBoxPoints(hip.Femur, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
@@ -82,16 +82,16 @@ public static class FractureModels
     private static FemurFracture StableIntertrochanteric(HipAnatomy hip, SynthRandom rng, float d)
     {
         float rh = hip.HeadRadius;
-        var lateralStart = hip.GreaterTrochanter + hip.Lateral * (0.55f * rh) + hip.ShaftAxis * (rh * (float)rng.Uniform(-0.2, 0.3));
-        var medialEnd = hip.LesserTrochanter - hip.ShaftAxis * (rh * (float)rng.Uniform(0.6, 0.85)) + hip.Lateral * (0.15f * rh);
-        var cut = FractureCut.Through(lateralStart, medialEnd, Vector2.Zero, rng, Lerp(1.8f, 1.1f, d));
-        float varus = Jitter(rng, Lerp(6, 1.5f, d)) * Deg;
-        float shift = Jitter(rng, Lerp(3, 0.6f, d));
+        var lateralStart = hip.GreaterTrochanter + hip.Lateral * (0.5f * rh) + hip.ShaftAxis * (rh * (float)rng.Uniform(-0.45, 0.0));
+        var medialEnd = hip.LesserTrochanter - hip.ShaftAxis * (rh * (float)rng.Uniform(0.5, 0.7)) + hip.Lateral * (0.15f * rh);
+        var cut = FractureCut.Through(lateralStart, medialEnd, Vector2.Zero, rng, Lerp(1.6f, 1.0f, d));
+        float varus = Jitter(rng, Lerp(5, 1.5f, d)) * Deg;
+        float shift = Jitter(rng, Lerp(1.5f, 0.3f, d));
         var proximal = new FemurFragment(
             Affine2.Translation(-hip.ShaftAxis * shift).After(Affine2.Rotation(varus, medialEnd)), [(0, 1)], hip.FemurBounds);
         var shaft = new FemurFragment(Affine2.Identity, [], hip.FemurBounds);
         var fracture = new FemurFracture(FractureClass.StableItf, [cut], [proximal, shaft],
-            Lerp(0.85f, 0.45f, d), 0.15f, Lerp(1.5f, 0.9f, d),
+            Lerp(0.6f, 0.3f, d), 0.1f, Lerp(1.1f, 0.8f, d),
             $"stable intertrochanteric fracture (two-part): varus {varus / Deg:0.0}°, lesser trochanter intact");
         fracture.CollectBoxPoints(hip.Femur, Rect2.Empty.Include(lateralStart).Include(medialEnd).Inflate(rh * 0.8f));
         fracture.BoxMargin = rh * 0.3f;
@@ -114,7 +114,7 @@ public static class FractureModels
             var proximal = new FemurFragment(Affine2.Rotation(-Jitter(rng, Lerp(8, 3, d)) * Deg, hip.GreaterTrochanter), [(0, 1)], hip.FemurBounds);
             var shaft = new FemurFragment(Affine2.Translation(medial * medialisation - hip.ShaftAxis * (medialisation * 0.5f)), [], hip.FemurBounds);
             var reverse = new FemurFracture(FractureClass.UnstableItf, [cut], [proximal, shaft],
-                Lerp(0.9f, 0.5f, d), 0.15f, Lerp(1.6f, 1.0f, d),
+                Lerp(0.65f, 0.35f, d), 0.15f, Lerp(1.2f, 0.9f, d),
                 $"unstable intertrochanteric fracture (reverse oblique): shaft medialised {medialisation:0.0} mm");
             reverse.CollectBoxPoints(hip.Femur, Rect2.Empty.Include(lateralLow).Include(medialHigh).Inflate(rh * 0.9f));
             reverse.BoxMargin = rh * 0.3f;
@@ -122,7 +122,7 @@ public static class FractureModels
         }
 
         // Comminuted: main line into the lesser trochanter, a posteromedial fragment, maybe a greater-trochanter fragment.
-        var lateralStart = hip.GreaterTrochanter + hip.Lateral * (0.55f * rh) + hip.ShaftAxis * (rh * (float)rng.Uniform(-0.2, 0.3));
+        var lateralStart = hip.GreaterTrochanter + hip.Lateral * (0.5f * rh) + hip.ShaftAxis * (rh * (float)rng.Uniform(-0.45, 0.0));
         var medialEnd = lt + hip.ShaftAxis * (rh * (float)rng.Uniform(0.0, 0.3)) + hip.Lateral * (0.3f * rh);
         var main = FractureCut.Through(lateralStart, medialEnd, Vector2.Zero, rng, Lerp(2.0f, 1.3f, d));
         float ltAngle = MathF.Atan2(hip.ShaftAxis.Y, hip.ShaftAxis.X) - MathF.PI / 2;
@@ -152,7 +152,7 @@ public static class FractureModels
         fragments.Add(new FemurFragment(ltPlacement, [(1, 1), (0, -1)], Rect2.Around(lt, rh * 1.5f, rh * 1.5f)));
         fragments.Add(new FemurFragment(Affine2.Translation(medial * (shift * 0.5f) - hip.ShaftAxis * shift), [], hip.FemurBounds));
         var fracture = new FemurFracture(FractureClass.UnstableItf, [.. cuts], fragments,
-            Lerp(0.9f, 0.5f, d), 0.2f, Lerp(1.6f, 1.0f, d),
+            Lerp(0.65f, 0.35f, d), 0.2f, Lerp(1.2f, 0.9f, d),
             $"unstable intertrochanteric fracture (comminuted): varus {varus / Deg:0}°, lesser trochanter displaced {ltShift:0.0} mm{extra}");
         fracture.CollectBoxPoints(hip.Femur, Rect2.Empty.Include(lateralStart).Include(medialEnd).Include(lt).Inflate(rh * 1.0f));
         fracture.BoxMargin = rh * 0.3f;

@@ -86,11 +86,11 @@ public sealed class HipAnatomy
             // 1 neck: from the head to the base, widening; the calcar makes the base cortex thicker.
             BoneShape.Capsule(head - neck * (0.3f * rh), neckBase, neckRadius, neckRadius * 1.32f, 1.8f, trabecular),
             // 2 intertrochanteric block: wide at the top, tapering into the shaft.
-            BoneShape.Capsule(neckBase - shaft * (0.1f * rh), neckBase + shaft * (2.7f * rh), 1.12f * rh, shaftRadius * 1.02f, 2.2f, trabecular * 0.9f),
+            BoneShape.Capsule(neckBase - shaft * (0.1f * rh), neckBase + shaft * (2.7f * rh), 1.12f * rh, shaftRadius * 1.04f, 2.0f, trabecular * 0.9f, shaftCortex),
             // 3 shaft: thick cortex, fatty marrow.
-            BoneShape.Capsule(neckBase + shaft * (2.7f * rh), neckBase + shaft * (20f * rh), shaftRadius * 1.02f, shaftRadius * 0.93f, shaftCortex, 0.08f),
+            BoneShape.Capsule(neckBase + shaft * (2.2f * rh), neckBase + shaft * (20f * rh), shaftRadius * 1.04f, shaftRadius * 0.93f, shaftCortex, 0.12f),
             // 4 greater trochanter.
-            BoneShape.Ellipsoid(gt, 0.6f * rh, 0.95f * rh, 0.75f * rh, thetaShaft - MathF.PI / 2, 1.5f, trabecular * 0.85f),
+            BoneShape.Ellipsoid(gt, 0.62f * rh, 1.05f * rh, 0.75f * rh, thetaShaft - MathF.PI / 2, 1.5f, trabecular * 0.85f),
             // 5 lesser trochanter.
             BoneShape.Ellipsoid(lt, ltSize, 0.55f * rh, 0.4f * rh, thetaShaft - MathF.PI / 2, 1.3f, trabecular * 0.8f),
         };
@@ -102,21 +102,21 @@ public sealed class HipAnatomy
         var pelvis = new BoneShape[]
         {
             // Iliac wing: a thin plate; its edge-on rim gives the bright crest line.
-            BoneShape.Ellipsoid(P(-12, -92), 88 * s, 64 * s, 7 * s, -0.32f, 1.8f, 0.3f),
+            BoneShape.Ellipsoid(P(-8, -84), 96 * s, 68 * s, 9 * s, -0.28f, 2.6f, 0.35f),
             // Supra-acetabular body: dense bone above the socket.
-            BoneShape.Ellipsoid(P(10, -34), 36 * s, 26 * s, 20 * s, 0.45f, 2.2f, 0.32f),
+            BoneShape.Ellipsoid(P(6, -34), 46 * s, 32 * s, 15 * s, 0.3f, 2.2f, 0.28f),
             // Acetabulum: bone around the socket; the socket lining is the sourcil.
-            BoneShape.Socket(P(11, -6), rh + 11 * s, rh + 9 * s, rh + 6 * s, 0.5f, 2.4f, 0.3f, head, rh + gap),
+            BoneShape.Socket(P(12, -4), rh + 13 * s, rh + 10 * s, rh + 2 * s, 0.5f, 2.4f, 0.18f, head, rh + gap),
             // Teardrop (medial acetabular wall).
             BoneShape.Capsule(P(30, -12), P(31, 26), 5 * s, 4 * s, 1.6f, 0.2f),
+            // Obturator ring: a plate with the foramen cut out; the foramen's rim shows as a cortical line.
+            BoneShape.Socket(P(66, 58), 64 * s, 50 * s, 9 * s, 0.35f, 2.2f, 0.3f, P(64, 60), 36 * s, 24 * s),
             // Superior pubic ramus toward the symphysis.
-            BoneShape.Capsule(P(16, 14), P(112, 30), 12 * s, 8.5f * s, 1.6f, 0.3f),
+            BoneShape.Capsule(P(16, 14), P(112, 24), 13 * s, 9 * s, 1.8f, 0.3f),
             // Pubic body at the symphysis.
-            BoneShape.Capsule(P(112, 30), P(118, 78), 12 * s, 12 * s, 1.8f, 0.3f),
-            // Inferior pubic ramus.
-            BoneShape.Capsule(P(118, 78), P(60, 112), 8 * s, 8 * s, 1.6f, 0.3f),
+            BoneShape.Capsule(P(114, 24), P(120, 80), 13 * s, 12 * s, 1.8f, 0.3f),
             // Ischial body down from the acetabulum.
-            BoneShape.Capsule(P(10, 28), P(30, 98), 16 * s, 15 * s, 1.8f, 0.3f),
+            BoneShape.Capsule(P(8, 26), P(28, 96), 18 * s, 12 * s, 1.8f, 0.3f),
             // Ischial tuberosity.
             BoneShape.Ellipsoid(P(42, 110), 24 * s, 16 * s, 16 * s, 0.3f, 2.0f, 0.3f),
         };

@@ -58,21 +58,21 @@ public sealed record InstitutionProfile
     public static InstitutionProfile A { get; } = new()
     {
         Code = "A", Name = "Synthetic University Hospital A", IsExternal = false, Monochrome1 = false, BitsStored = 12,
-        FieldOfViewMm = 250, Gamma = 1.0, Latitude = 3.3, Noise = 0.035, Sharpen = 0.35, ShutterLevel = 0.0,
+        FieldOfViewMm = 310, Gamma = 1.0, Latitude = 2.5, Noise = 0.035, Sharpen = 0.35, ShutterLevel = 0.0,
         Collimation = 0.03, MarkerHigh = true, Weight = 0.55, MeanAge = 80.8, AgeSd = 15.9, MaleFraction = 0.59,
     };
 
     public static InstitutionProfile B { get; } = new()
     {
         Code = "B", Name = "Synthetic Bundang Hospital B", IsExternal = false, Monochrome1 = true, BitsStored = 16,
-        FieldOfViewMm = 270, Gamma = 0.85, Latitude = 3.7, Noise = 0.025, Sharpen = 0.15, ShutterLevel = 0.92,
+        FieldOfViewMm = 335, Gamma = 0.85, Latitude = 2.7, Noise = 0.025, Sharpen = 0.15, ShutterLevel = 0.92,
         Collimation = 0.06, MarkerHigh = true, Weight = 0.45, MeanAge = 80.8, AgeSd = 15.9, MaleFraction = 0.59,
     };
 
     public static InstitutionProfile C { get; } = new()
     {
         Code = "C", Name = "Synthetic Central Hospital C", IsExternal = true, Monochrome1 = false, BitsStored = 16,
-        FieldOfViewMm = 235, Gamma = 1.2, Latitude = 2.9, Noise = 0.05, Sharpen = 0.6, ShutterLevel = 0.75,
+        FieldOfViewMm = 290, Gamma = 1.2, Latitude = 2.3, Noise = 0.05, Sharpen = 0.6, ShutterLevel = 0.75,
         Collimation = 0.09, MarkerHigh = false, Weight = 1, MeanAge = 77.5, AgeSd = 12.1, MaleFraction = 0.31,
     };
 

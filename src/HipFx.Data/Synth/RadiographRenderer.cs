@@ -11,13 +11,13 @@ namespace HipFx.Data.Synth;
 public sealed class RadiographRenderer
 {
     /// <summary>Attenuation of cortical bone per mm of path, in density units.</summary>
-    private const float CorticalMu = 0.105f;
+    private const float CorticalMu = 0.05f;
 
     /// <summary>Smoothing (mm) where two bone shapes merge.</summary>
     private const float Blend = 5f;
 
     /// <summary>Trabecular texture scale: mm per texel.</summary>
-    private const float Texel = 0.32f;
+    private const float Texel = 0.5f;
 
     private const int ToneBins = 4096;
     private const float ToneMin = -1f, ToneMax = 7f;
@@ -35,26 +35,34 @@ public sealed class RadiographRenderer
             throw new ArgumentException($"buffers are {buffers.Size} px, the scene is {scene.Size} px", nameof(buffers));
         }
         var density = buffers.Density;
-        SoftTissue(scene, density);
-        Gas(scene, density);
-        Bone(scene, density, scene.Anatomy.Pelvis, scene.Anatomy.PelvisBounds, Affine2.Identity, fragment: -1);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        void T(string k) { lock (Timings) { Timings[k] = Timings.GetValueOrDefault(k) + sw.Elapsed.TotalMilliseconds; } sw.Restart(); }
+        SoftTissue(scene, density); T("soft");
+        Gas(scene, density); T("gas");
+        var grid = new BoneGrid(buffers, scene.PixelToAnatomy);
+        Array.Clear(buffers.Bone);
+        Bone(scene, grid, scene.Anatomy.Pelvis, scene.Anatomy.PelvisBounds, Affine2.Identity, fragment: -1); T("pelvis");
         for (int k = 0; k < scene.Fracture.Fragments.Count; k++)
         {
             var fragment = scene.Fracture.Fragments[k];
             var extent = fragment.Extent.IsEmpty ? scene.Anatomy.FemurBounds : fragment.Extent;
-            Bone(scene, density, scene.Anatomy.Femur, extent, fragment.Placement, k);
+            Bone(scene, grid, scene.Anatomy.Femur, extent, fragment.Placement, k);
         }
+        T("femur");
+        AddUpsampled(buffers);
+        T("upsample");
         Marker(scene, density);
-        Sharpen(scene, density, buffers.Scratch);
-        Expose(scene, density, buffers.Display);
+        Sharpen(scene, density, buffers.Scratch); T("sharpen");
+        Expose(scene, density, buffers.Display); T("expose");
     }
+    public static readonly Dictionary<string, double> Timings = new();
 
     private static void SoftTissue(SynthScene scene, float[] density)
     {
         int n = scene.Size;
         var map = scene.PixelToAnatomy;
         var hip = scene.Anatomy;
-        float mu = scene.SoftTissue, depth = scene.BodyDepth, cap = 2.1f * depth;
+        float mu = scene.SoftTissue, depth = scene.BodyDepth, cap = 1.6f * depth;
         const float fat = 14f;
         for (int y = 0; y < n; y++)
         {
@@ -70,7 +78,7 @@ public sealed class RadiographRenderer
                 }
                 float body = MathF.Min(2 * MathF.Sqrt(dist * depth), cap);
                 float muscle = dist > fat ? MathF.Min(2 * MathF.Sqrt((dist - fat) * depth), cap) : 0;
-                density[row + x] = mu * (0.8f * body + 0.25f * muscle);
+                density[row + x] = mu * (0.75f * body + 0.25f * muscle);
             }
         }
     }
@@ -102,12 +110,13 @@ public sealed class RadiographRenderer
     /// Adds one bone group. For the femur, <paramref name="fragment"/> is the fragment index: a pixel shows
     /// the undisplaced femur at <c>placement⁻¹(pixel)</c> if that point belongs to the fragment.
     /// </summary>
-    private void Bone(SynthScene scene, float[] density, IReadOnlyList<BoneShape> shapes, Rect2 extent, Affine2 placement, int fragment)
+    private void Bone(SynthScene scene, BoneGrid grid, IReadOnlyList<BoneShape> shapes, Rect2 extent, Affine2 placement, int fragment)
     {
-        int n = scene.Size;
+        int n = grid.Side;
+        var density = grid.Values;
         var hip = scene.Anatomy;
         var fracture = scene.Fracture;
-        var pixels = extent.Transform(placement).Transform(scene.AnatomyToPixel);
+        var pixels = extent.Transform(placement).Transform(grid.ToGrid);
         int x0 = Math.Max(0, (int)pixels.X1 - 1), x1 = Math.Min(n - 1, (int)pixels.X2 + 1);
         int y0 = Math.Max(0, (int)pixels.Y1 - 1), y1 = Math.Min(n - 1, (int)pixels.Y2 + 1);
         if (x0 > x1 || y0 > y1)
@@ -115,7 +124,7 @@ public sealed class RadiographRenderer
             return;
         }
         // Pixel → undisplaced anatomy in one affine map.
-        var map = placement.Inverse().After(scene.PixelToAnatomy);
+        var map = placement.Inverse().After(grid.ToAnatomy);
         var cuts = fracture.Cuts;
         bool femur = fragment >= 0;
         bool remainder = femur && fracture.Fragments[fragment].IsRemainder;
@@ -185,16 +194,18 @@ public sealed class RadiographRenderer
                 {
                     tex = bank.SampleTrabecular(cn * qx + sn * qy + tu, -sn * qx + cn * qy + tv);
                 }
-                float value = CorticalMu * ((outer - inner) + marrow * inner * (1 + 0.28f * tex));
+                float value = CorticalMu * ((outer - inner) + marrow * inner * (1 + 0.12f * tex));
                 if (fractured)
                 {
                     float line = 0;
                     for (int c = 0; c < cuts.Length; c++)
                     {
+                        // (1 − d²/9)³ ≈ exp(−d²) near the line, and exactly 0 from 3 widths on.
                         float dd = cuts[c].Side(qx, qy) / lineW;
-                        if (dd * dd < 9)
+                        float f = 1 - dd * dd * (1f / 9);
+                        if (f > 0)
                         {
-                            line = MathF.Max(line, MathF.Exp(-dd * dd));
+                            line = MathF.Max(line, f * f * f);
                         }
                     }
                     value *= 1 - fracture.Lucency * line + fracture.Sclerosis * line;
@@ -246,6 +257,7 @@ public sealed class RadiographRenderer
         int n = scene.Size;
         int r = Math.Max(1, n / 96);
         float inv = 1f / (2 * r + 1);
+        // Rows into scratch.
         for (int y = 0; y < n; y++)
         {
             int row = y * n;
@@ -260,23 +272,84 @@ public sealed class RadiographRenderer
                 sum += density[row + Math.Min(x + r + 1, n - 1)] - density[row + Math.Max(x - r, 0)];
             }
         }
-        float strength = scene.Sharpen;
-        for (int x = 0; x < n; x++)
+        // Columns, walked row by row with one running sum per column (cache friendly).
+        Span<float> sums = n <= 4096 ? stackalloc float[n] : new float[n];
+        for (int k = -r; k <= r; k++)
         {
-            float sum = 0;
-            for (int k = -r; k <= r; k++)
+            int src = Math.Clamp(k, 0, n - 1) * n;
+            for (int x = 0; x < n; x++)
             {
-                sum += scratch[Math.Clamp(k, 0, n - 1) * n + x];
-            }
-            // Column pass writes into the density via a rolling window over the row-blurred scratch.
-            for (int y = 0; y < n; y++)
-            {
-                float blurred = sum * inv;
-                sum += scratch[Math.Min(y + r + 1, n - 1) * n + x] - scratch[Math.Max(y - r, 0) * n + x];
-                int i = y * n + x;
-                density[i] += strength * (density[i] - blurred);
+                sums[x] += scratch[src + x];
             }
         }
+        float strength = scene.Sharpen;
+        for (int y = 0; y < n; y++)
+        {
+            int row = y * n;
+            int add = Math.Min(y + r + 1, n - 1) * n, sub = Math.Max(y - r, 0) * n;
+            for (int x = 0; x < n; x++)
+            {
+                float blurred = sums[x] * inv;
+                sums[x] += scratch[add + x] - scratch[sub + x];
+                density[row + x] += strength * (density[row + x] - blurred);
+            }
+        }
+    }
+
+    /// <summary>Adds the coarse bone grid to the image density by bilinear interpolation.</summary>
+    private static void AddUpsampled(RenderBuffers buffers)
+    {
+        int n = buffers.Size, f = buffers.BoneFactor, m = buffers.BoneSize;
+        var bone = buffers.Bone;
+        var density = buffers.Density;
+        if (f == 1)
+        {
+            for (int i = 0; i < density.Length; i++)
+            {
+                density[i] += bone[i];
+            }
+            return;
+        }
+        float invF = 1f / f;
+        for (int y = 0; y < n; y++)
+        {
+            float gy = Math.Clamp((y + 0.5f) * invF - 0.5f, 0, m - 1);
+            int y0 = Math.Min((int)gy, m - 2);
+            float ty = gy - y0;
+            int r0 = y0 * m, r1 = r0 + m, row = y * n;
+            for (int x = 0; x < n; x++)
+            {
+                float gx = Math.Clamp((x + 0.5f) * invF - 0.5f, 0, m - 1);
+                int x0 = Math.Min((int)gx, m - 2);
+                float tx = gx - x0;
+                float a = bone[r0 + x0] + tx * (bone[r0 + x0 + 1] - bone[r0 + x0]);
+                float b = bone[r1 + x0] + tx * (bone[r1 + x0 + 1] - bone[r1 + x0]);
+                density[row + x] += a + ty * (b - a);
+            }
+        }
+    }
+
+    /// <summary>The coarse grid bones are drawn on, with its maps to anatomy and back.</summary>
+    private readonly struct BoneGrid
+    {
+        public BoneGrid(RenderBuffers buffers, Affine2 pixelToAnatomy)
+        {
+            Side = buffers.BoneSize;
+            Values = buffers.Bone;
+            float f = buffers.BoneFactor;
+            // Grid cell (i, j) is centred on image pixel coordinate f·i + f/2 − 0.5.
+            var gridToPixel = new Affine2(f, 0, 0, f, f / 2 - 0.5f, f / 2 - 0.5f);
+            ToAnatomy = pixelToAnatomy.After(gridToPixel);
+            ToGrid = ToAnatomy.Inverse();
+        }
+
+        public int Side { get; }
+
+        public float[] Values { get; }
+
+        public Affine2 ToAnatomy { get; }
+
+        public Affine2 ToGrid { get; }
     }
 
     private void Expose(SynthScene scene, float[] density, ushort[] display)

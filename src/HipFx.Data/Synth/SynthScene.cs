@@ -16,6 +16,9 @@ public sealed class SynthScene
 
     public required ImagePlan Plan { get; init; }
 
+    /// <summary>The dataset seed the scene was drawn with.</summary>
+    public required long Seed { get; init; }
+
     public required int Size { get; init; }
 
     /// <summary>Millimetres per pixel.</summary>
@@ -89,8 +92,8 @@ public sealed class SynthScene
             : FemurFracture.Intact();
 
         // Pose: where the head sits in the field, magnification, a small tilt; left hips are mirrored.
-        float headX = (float)(fov * rng.Uniform(0.54, 0.64));
-        float headY = (float)(fov * rng.Uniform(0.30, 0.40));
+        float headX = (float)(fov * rng.Uniform(0.52, 0.6));
+        float headY = (float)(fov * rng.Uniform(0.32, 0.40));
         if (plan.LeftHip)
         {
             headX = (float)fov - headX;
@@ -133,17 +136,17 @@ public sealed class SynthScene
 
         return new SynthScene
         {
-            Plan = plan, Size = size, PixelSpacing = spacing, Anatomy = anatomy, Fracture = fracture,
+            Plan = plan, Seed = seed, Size = size, PixelSpacing = spacing, Anatomy = anatomy, Fracture = fracture,
             PixelToAnatomy = pixelToAnatomy, AnatomyToPixel = anatomyToPixel, Box = box,
             CollimationLeft = Inset(), CollimationRight = Inset(), CollimationTop = Inset(), CollimationBottom = Inset(),
             CollimationTilt = (float)rng.Normal(0, 0.012, -0.03, 0.03),
             MarkerOrigin = new Vector2(mx, my), MarkerCell = cell, Gas = gas,
-            Black = (float)rng.Normal(0.35, 0.1),
+            Black = (float)rng.Normal(0.6, 0.1),
             Latitude = (float)(profile.Latitude * rng.Uniform(0.9, 1.1)),
             Gamma = (float)(profile.Gamma * rng.Uniform(0.88, 1.12)),
             Noise = (float)(profile.Noise * rng.Uniform(0.75, 1.3)),
             Sharpen = (float)(profile.Sharpen * rng.Uniform(0.7, 1.3)),
-            SoftTissue = (float)rng.Uniform(0.0045, 0.0065),
+            SoftTissue = (float)rng.Uniform(0.0038, 0.005),
             BodyDepth = (float)rng.Uniform(110, 190),
             NoiseOffsetX = rng.Next(0, TextureBank.NoiseSide), NoiseOffsetY = rng.Next(0, TextureBank.NoiseSide),
             TextureOffsetU = (float)rng.Uniform(0, TextureBank.TrabecularSide),
