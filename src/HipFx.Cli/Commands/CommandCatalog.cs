@@ -9,6 +9,8 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new LintCommand(),
+        new SplitCommand(),
         new SynthCommand(),
     ];
 }

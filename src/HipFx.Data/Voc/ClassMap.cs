@@ -22,7 +22,9 @@ public sealed class ClassMap
     /// <summary>
     /// The default map: canonical names, paper abbreviations and the common spelled-out variants
     /// ("displaced", "displaced femoral neck fracture", "Garden III/IV", "valgus impacted", "impacted", "Garden I/II",
-    /// "stable intertrochanteric", "unstable ITF", "Evans stable"...). <c>no_fracture</c> is not a box name and is not mapped.
+    /// "undisplaced FNF", "stable", "stable intertrochanteric", "unstable ITF", "Evans stable"...). Bare "undisplaced"
+    /// is deliberately absent (it could be a femoral-neck or an intertrochanteric fracture): map it in the config.
+    /// <c>no_fracture</c> is not a box name and is not mapped.
     /// </summary>
     public static ClassMap Default { get; } = Build(CanonicalEntries().Concat(DefaultVariants()));
 
@@ -65,6 +67,38 @@ public sealed class ClassMap
                 string.Join(", ", ClassNames.FractureClasses.Select(c => $"{c.Name()} ({c.PaperName()})")));
         }
         return With(alias, fracture);
+    }
+
+    /// <summary>
+    /// A new map with the entries of a text file added: one <c>alias=class</c> per line, <c>#</c> starts a comment.
+    /// A bad line is a <see cref="HipFxConfigException"/> naming the file and the line.
+    /// </summary>
+    public ClassMap WithFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new HipFxConfigException("class map file not found", path);
+        }
+        var map = this;
+        int number = 0;
+        foreach (string raw in File.ReadLines(path))
+        {
+            number++;
+            string line = raw.Split('#')[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            try
+            {
+                map = map.WithAssignment(line);
+            }
+            catch (HipFxConfigException e)
+            {
+                throw new HipFxConfigException($"line {number}: {e.Message}", path, e);
+            }
+        }
+        return map;
     }
 
     /// <summary>Maps <paramref name="name"/>; false when it is not in the map.</summary>
@@ -125,12 +159,12 @@ public sealed class ClassMap
         const FractureClass sf = FractureClass.StableItf, uf = FractureClass.UnstableItf;
         return
         [
-            ("displaced", df), ("displaced fnf", df), ("displaced fnf", df), ("displaced neck", df),
+            ("displaced", df), ("displaced fnf", df), ("displaced neck", df),
             ("displaced femoral neck", df), ("displaced femoral neck fracture", df), ("garden 3/4", df),
             ("garden iii/iv", df), ("garden 3-4", df), ("garden iii-iv", df), ("dfnf", df),
             ("valgus", vf), ("valgus impacted", vf), ("impacted", vf), ("valgus impacted fnf", vf),
             ("valgus impacted femoral neck", vf), ("valgus impacted femoral neck fracture", vf),
-            ("undisplaced", vf), ("non displaced", vf), ("nondisplaced", vf), ("garden 1/2", vf),
+            ("undisplaced fnf", vf), ("non displaced fnf", vf), ("nondisplaced fnf", vf), ("garden 1/2", vf),
             ("garden i/ii", vf), ("garden 1-2", vf), ("garden i-ii", vf), ("vfnf", vf),
             ("stable", sf), ("stable itf", sf), ("stable intertrochanteric", sf),
             ("stable intertrochanteric fracture", sf), ("evans stable", sf), ("stable it", sf), ("sitf", sf),

@@ -10,6 +10,14 @@ namespace HipFx.Data.Voc;
 /// <param name="Verified">The file's <c>verified="yes"</c>: with zero boxes, this makes the image a reviewed negative.</param>
 public sealed record LabeledAnnotation(IReadOnlyList<GroundTruthBox> Boxes, int ExcludedDifficult, bool Verified)
 {
+    /// <summary>No boxes (an image without an annotation file).</summary>
+    public static LabeledAnnotation None { get; } = new([], 0, false);
+
+    /// <summary>Reads <paramref name="path"/> and maps it: <see cref="VocReader.Read(string, VocReadOptions?)"/> then <see cref="From"/>.</summary>
+    public static LabeledAnnotation Load(string path, ClassMap classMap, VocReadOptions? options = null,
+        DifficultPolicy difficult = DifficultPolicy.Keep) =>
+        From(VocReader.Read(path, options), classMap, path, difficult);
+
     /// <summary>
     /// Maps every object of <paramref name="annotation"/> through <paramref name="classMap"/>; an unknown name throws
     /// a <see cref="HipFxDataException"/> naming <paramref name="filePath"/>, the object index and the name.

@@ -42,6 +42,22 @@ public sealed record VocAnnotation
     /// <summary>The <c>&lt;object&gt;</c> elements, in file order.</summary>
     public IReadOnlyList<VocObject> Objects { get; init; } = [];
 
+    /// <summary>
+    /// The annotation LabelImg would save for an image with these ground-truth boxes: canonical class names,
+    /// <c>truncated</c> by LabelImg's border rule, <c>verified="yes"</c> (a reviewed image; with no boxes, a confirmed
+    /// negative), no <c>&lt;folder&gt;</c>/<c>&lt;path&gt;</c> (they can leak patient names). Write it with <see cref="VocWriter"/>.
+    /// </summary>
+    public static VocAnnotation ForImage(string filename, int width, int height, IEnumerable<GroundTruthBox> boxes,
+        int depth = 1, bool verified = true, VocCoordinateConvention convention = VocCoordinateConvention.LabelImgEdge) => new()
+    {
+        Filename = filename,
+        Width = width,
+        Height = height,
+        Depth = depth,
+        Verified = verified,
+        Objects = boxes.Select(b => VocObject.Create(b.Class.Name(), b.Box, width, height, b.Difficult, convention)).ToList(),
+    };
+
     public bool Equals(VocAnnotation? other) =>
         other is not null
         && Filename == other.Filename && Width == other.Width && Height == other.Height && Depth == other.Depth

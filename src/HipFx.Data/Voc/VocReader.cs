@@ -73,6 +73,12 @@ public static class VocReader
                 "XML with a DTD (<!DOCTYPE>) is refused: entity declarations are not allowed in VOC annotations",
                 sourceName, $"line {e.LineNumber}", e);
         }
+        catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
+        {
+            throw new HipFxDataException(
+                $"malformed XML: the document is longer than the limit of {options.MaxCharacters} characters (VocReadOptions.MaxCharacters)",
+                sourceName, $"line {e.LineNumber}", e);
+        }
         catch (XmlException e)
         {
             throw new HipFxDataException($"malformed XML: {e.Message}", sourceName, $"line {e.LineNumber}", e);

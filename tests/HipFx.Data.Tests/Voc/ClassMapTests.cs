@@ -30,6 +30,7 @@ public sealed class ClassMapTests
     [InlineData("fracture")]
     [InlineData("fractured")]
     [InlineData("raccoon")]
+    [InlineData("undisplaced")]
     public void Unknown_and_non_box_names_are_not_mapped(string name) =>
         Assert.False(ClassMap.Default.TryMap(name, out _));
 

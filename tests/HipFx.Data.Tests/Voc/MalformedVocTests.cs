@@ -60,7 +60,7 @@ public sealed class MalformedVocTests
         var error = Assert.Throws<HipFxDataException>(() =>
             VocReader.Parse(xml, "big.xml", new VocReadOptions { MaxCharacters = 2000 }));
         Assert.Equal("big.xml", error.FilePath);
-        Assert.Contains("malformed XML", error.Message);
+        Assert.Contains("longer than the limit of 2000 characters", error.Message);
     }
 
     [Theory]
@@ -104,6 +104,29 @@ public sealed class MalformedVocTests
         };
         string xml = VocWriter.ToXml(annotation);
         Assert.Equal(annotation, VocReader.Parse(xml, "u.xml"));
+    }
+
+    [Fact]
+    public void For_image_writes_canonical_names_and_loads_back_the_same_ground_truth()
+    {
+        using var temp = RepoPaths.NewTempFolder();
+        GroundTruthBox[] boxes =
+        [
+            new(FractureClass.ValgusImpactedFnf, new Box(12, 30, 80, 90)),
+            new(FractureClass.UnstableItf, new Box(0, 5, 200, 150), Difficult: true),
+        ];
+        foreach (var convention in new[] { VocCoordinateConvention.LabelImgEdge, VocCoordinateConvention.Voc1BasedInclusive })
+        {
+            var annotation = VocAnnotation.ForImage("x.png", 200, 150, boxes, convention: convention);
+            Assert.Equal(["valgus_impacted_fnf", "unstable_itf"], annotation.Objects.Select(o => o.Name));
+            Assert.Equal([false, true], annotation.Objects.Select(o => o.Truncated));
+            VocWriter.Write(annotation, temp.File("x.xml"), convention);
+            var loaded = LabeledAnnotation.Load(temp.File("x.xml"), ClassMap.Canonical, new VocReadOptions { Convention = convention }, DifficultPolicy.Ignore);
+            Assert.Equal(boxes, loaded.Boxes);
+            Assert.True(loaded.Verified);
+        }
+        Assert.DoesNotContain("<path>", File.ReadAllText(temp.File("x.xml")));
+        Assert.DoesNotContain("<folder>", File.ReadAllText(temp.File("x.xml")));
     }
 
     [Fact]
