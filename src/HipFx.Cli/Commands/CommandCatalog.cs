@@ -11,6 +11,7 @@ internal static class CommandCatalog
         new DoctorCommand(),
         new LintCommand(),
         new SplitCommand(),
+        new ConvertCommand(),
         new SynthCommand(),
     ];
 }
