@@ -51,7 +51,7 @@ public sealed class FemurFracture
     public static FemurFracture Intact() =>
         new(null, [], [new FemurFragment(Affine2.Identity, [], Rect2.Empty)], 0, 0, 1, "intact");
 
-    /// <summary>The index of the fragment an undisplaced point belongs to.</summary>
+    /// <summary>The index of the fragment an undisplaced point belongs to: the first that claims it, else the remainder.</summary>
     public int FragmentAt(float x, float y)
     {
         int remainder = 0;

@@ -123,7 +123,7 @@ public static class FractureModels
 
         // Comminuted: main line into the lesser trochanter, a posteromedial fragment, maybe a greater-trochanter fragment.
         var lateralStart = hip.GreaterTrochanter + hip.Lateral * (0.5f * rh) + hip.ShaftAxis * (rh * (float)rng.Uniform(-0.45, 0.0));
-        var medialEnd = lt + hip.ShaftAxis * (rh * (float)rng.Uniform(0.0, 0.3)) + hip.Lateral * (0.3f * rh);
+        var medialEnd = lt - hip.ShaftAxis * (rh * (float)rng.Uniform(0.1, 0.35)) + hip.Lateral * (0.3f * rh);
         var main = FractureCut.Through(lateralStart, medialEnd, Vector2.Zero, rng, Lerp(2.0f, 1.3f, d));
         float ltAngle = MathF.Atan2(hip.ShaftAxis.Y, hip.ShaftAxis.X) - MathF.PI / 2;
         var ltCut = FractureCut.Ellipse(lt + medial * (0.1f * rh), hip.LesserTrochanterSize * 1.5f + 3, rh * 0.8f, ltAngle, rng, 1.0f);
@@ -134,7 +134,7 @@ public static class FractureModels
         var ltPlacement = Affine2.Translation(medial * ltShift - hip.ShaftAxis * (ltShift * 0.7f))
             .After(Affine2.Rotation((float)rng.Uniform(-25, 25) * Deg, lt));
         var fragments = new List<FemurFragment>();
-        var proximalSides = new List<(int, int)> { (0, 1) };
+        var proximalSides = new List<(int, int)> { (0, 1), (1, -1) };
         string extra = "";
         if (rng.Chance(0.4))
         {
@@ -144,12 +144,13 @@ public static class FractureModels
             proximalSides.Add((2, -1));
             float gtShift = Jitter(rng, Lerp(6, 2, d));
             fragments.Add(new FemurFragment(
-                Affine2.Translation(hip.Lateral * gtShift - hip.ShaftAxis * (gtShift * 0.5f)), [(2, 1), (0, 1)], hip.FemurBounds));
+                Affine2.Translation(hip.Lateral * gtShift - hip.ShaftAxis * (gtShift * 0.5f)), [(2, 1)], hip.FemurBounds));
             extra = ", greater-trochanter fragment";
         }
-        fragments.Insert(0, new FemurFragment(
+        fragments.Add(new FemurFragment(
             Affine2.Translation(-hip.ShaftAxis * (shift * 0.4f)).After(Affine2.Rotation(varus, medialEnd)), proximalSides, hip.FemurBounds));
-        fragments.Add(new FemurFragment(ltPlacement, [(1, 1), (0, -1)], Rect2.Around(lt, rh * 1.5f, rh * 1.5f)));
+        // The posteromedial fragment comes first: it owns its whole outline, whichever side of the main line.
+        fragments.Insert(0, new FemurFragment(ltPlacement, [(1, 1)], Rect2.Around(lt, rh * 1.5f, rh * 1.5f)));
         fragments.Add(new FemurFragment(Affine2.Translation(medial * (shift * 0.5f) - hip.ShaftAxis * shift), [], hip.FemurBounds));
         var fracture = new FemurFracture(FractureClass.UnstableItf, [.. cuts], fragments,
             Lerp(0.65f, 0.35f, d), 0.2f, Lerp(1.2f, 0.9f, d),

@@ -127,7 +127,6 @@ public sealed class RadiographRenderer
         var map = placement.Inverse().After(grid.ToAnatomy);
         var cuts = fracture.Cuts;
         bool femur = fragment >= 0;
-        bool remainder = femur && fracture.Fragments[fragment].IsRemainder;
         bool fractured = femur && cuts.Length > 0;
         float lineW = fracture.LineWidth;
         // Trabecular streaks follow the neck near the head and the shaft below.
@@ -174,7 +173,7 @@ public sealed class RadiographRenderer
                 }
                 if (femur)
                 {
-                    if (remainder ? fracture.FragmentAt(qx, qy) != fragment : !fracture.Fragments[fragment].Claims(cuts, qx, qy))
+                    if (fractured && fracture.FragmentAt(qx, qy) != fragment)
                     {
                         continue;
                     }

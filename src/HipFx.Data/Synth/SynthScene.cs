@@ -88,7 +88,7 @@ public sealed class SynthScene
         double spacing = fov / size;
         var anatomy = HipAnatomy.Sample(rng, plan.Sex == "M");
         var fracture = plan.Label.ToFractureClass() is { } fc
-            ? FractureModels.Create(fc, anatomy, rng, difficulty)
+            ? FractureModels.Create(fc, anatomy, new SynthRandom(seed, stream: 0xF4AC, index: plan.Index), difficulty)
             : FemurFracture.Intact();
 
         // Pose: where the head sits in the field, magnification, a small tilt; left hips are mirrored.
