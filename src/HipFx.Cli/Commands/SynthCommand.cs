@@ -81,7 +81,7 @@ internal sealed class SynthCommand : ICliCommand
             {
                 if (!double.TryParse(pieces[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) || !(weight > 0))
                 {
-                    throw new HipFxConfigException($"synth: weight of institution {profile.Code} must be a positive number, got '{pieces[1]}'");
+                    throw new HipFxConfigException($"synth: --institutions: weight of institution {profile.Code} must be a positive number, got '{pieces[1]}'");
                 }
                 profile = profile with { Weight = weight };
             }
