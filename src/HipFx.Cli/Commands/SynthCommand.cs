@@ -21,7 +21,7 @@ internal sealed class SynthCommand : ICliCommand
         var institutions = new Option<string>("--institutions") { Description = "Institutions and optional weights, e.g. A,B,C or A:0.7,B:0.3 (A, B internal; C external).", DefaultValueFactory = _ => "A,B,C" };
         var preview = new Option<bool>("--preview") { Description = "Also write preview.png: examples per class and institution with boxes." };
         var workers = new Option<int>("--workers") { Description = "Threads; 0 = one per core.", DefaultValueFactory = _ => 0 };
-        var bench = new Option<bool>("--bench") { Description = "Measure generation speed (images/s) instead; --count images (default 200 → use e.g. 64)." };
+        var bench = new Option<bool>("--bench") { Description = "Measure generation speed (images/s, table + synth-bench.json in --out) instead of writing a dataset; uses --count images." };
 
         var command = new Command("synth", "Write a synthetic hip-radiograph dataset (DICOM or PNG, LabelImg VOC, manifest.csv) shaped like the paper's.");
         foreach (var option in new Option[] { output, count, seed, size, format, difficulty, institutions, preview, workers, bench })
@@ -48,6 +48,8 @@ internal sealed class SynthCommand : ICliCommand
                 Ansi = AnsiSupport.No,
                 ColorSystem = ColorSystemSupport.NoColors,
             });
+            // Redirected output has no width of its own; keep tables on one line each.
+            console.Profile.Width = 120;
             if (parse.GetValue(bench))
             {
                 RunBench(console, options);
@@ -122,12 +124,14 @@ internal sealed class SynthCommand : ICliCommand
         var rows = SynthBenchmark.Run(options, options.Count);
         var table = new Table().AddColumn("stage").AddColumn(new TableColumn("workers").RightAligned())
             .AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned())
-            .AddColumn(new TableColumn("images/s").RightAligned()).AddColumn(new TableColumn("images/s/worker").RightAligned());
+            .AddColumn(new TableColumn("images/s").RightAligned()).AddColumn(new TableColumn("images/s/worker").RightAligned())
+            .AddColumn(new TableColumn("cpu s").RightAligned()).AddColumn(new TableColumn("images/cpu-s").RightAligned());
         foreach (var r in rows)
         {
             table.AddRow(r.Stage, r.Workers.ToString(CultureInfo.InvariantCulture), r.Images.ToString(CultureInfo.InvariantCulture),
                 r.Seconds.ToString("0.00", CultureInfo.InvariantCulture), r.ImagesPerSecond.ToString("0.0", CultureInfo.InvariantCulture),
-                r.ImagesPerSecondPerWorker.ToString("0.0", CultureInfo.InvariantCulture));
+                r.ImagesPerSecondPerWorker.ToString("0.0", CultureInfo.InvariantCulture),
+                r.CpuSeconds.ToString("0.00", CultureInfo.InvariantCulture), r.ImagesPerCpuSecond.ToString("0.0", CultureInfo.InvariantCulture));
         }
         console.Write(table);
         console.WriteLine($"{options.Size}x{options.Size}, {Environment.ProcessorCount} cores; JSON: {Path.Combine(Path.GetFullPath(options.OutputFolder), "synth-bench.json")}");

@@ -37,16 +37,31 @@ public readonly struct FractureCut
 
     public float Phase2 { get; init; }
 
+    /// <summary>
+    /// Line cuts: the stretch (mm along the line from <see cref="Origin"/>) where the cut exists; beyond it
+    /// every point counts as the positive side, so a line through the trochanters cannot also split the head.
+    /// </summary>
+    public float AlongMin { get; init; }
+
+    public float AlongMax { get; init; }
+
+    /// <summary>Whether <see cref="AlongMin"/>..<see cref="AlongMax"/> bound the line (else it is endless).</summary>
+    public bool Bounded { get; init; }
+
     /// <summary>A jagged line through <paramref name="origin"/>; <paramref name="normal"/> points to the positive side.</summary>
     public static FractureCut Line(Vector2 origin, Vector2 normal, SynthRandom rng, float jagged) => new()
     {
         Origin = origin, Normal = Vector2.Normalize(normal),
         Amp1 = jagged * (float)rng.Uniform(0.5, 1.0), Freq1 = (float)rng.Uniform(0.25, 0.45), Phase1 = (float)rng.Uniform(0, 6.28),
-        Amp2 = jagged * (float)rng.Uniform(0.2, 0.45), Freq2 = (float)rng.Uniform(0.9, 1.6), Phase2 = (float)rng.Uniform(0, 6.28),
+        Amp2 = jagged * (float)rng.Uniform(0.1, 0.25), Freq2 = (float)rng.Uniform(0.6, 1.0), Phase2 = (float)rng.Uniform(0, 6.28),
     };
 
     /// <summary>A jagged line through two points; the positive side is to the left of a → b (x right, y down).</summary>
-    public static FractureCut Through(Vector2 a, Vector2 b, Vector2 positiveSide, SynthRandom rng, float jagged)
+    /// <remarks>
+    /// With <paramref name="stopAfterB"/>, the cut ends that many mm beyond <paramref name="b"/> (everything further
+    /// along counts as the positive side); otherwise it is endless.
+    /// </remarks>
+    public static FractureCut Through(Vector2 a, Vector2 b, Vector2 positiveSide, SynthRandom rng, float jagged, float? stopAfterB = null)
     {
         var d = Vector2.Normalize(b - a);
         var n = new Vector2(-d.Y, d.X);
@@ -54,7 +69,16 @@ public readonly struct FractureCut
         {
             n = -n;
         }
-        return Line(a, n, rng, jagged);
+        var cut = Line(a, n, rng, jagged);
+        if (stopAfterB is not { } overshoot)
+        {
+            return cut;
+        }
+        // along = (−n.Y, n.X)·(p − a): the sign depends on which normal was kept.
+        float alongB = -n.Y * (b.X - a.X) + n.X * (b.Y - a.Y);
+        return alongB >= 0
+            ? cut with { Bounded = true, AlongMin = float.NegativeInfinity, AlongMax = alongB + overshoot }
+            : cut with { Bounded = true, AlongMin = alongB - overshoot, AlongMax = float.PositiveInfinity };
     }
 
     /// <summary>An ellipse outline; positive inside.</summary>
@@ -69,6 +93,9 @@ public readonly struct FractureCut
     private float[]? Wiggle { get; init; }
 
     private const float WiggleStep = 0.2f, WiggleReach = 400f;
+
+    /// <summary>What <see cref="Side"/> returns beyond a bounded line's ends: far on the positive side.</summary>
+    private const float Outside = 1000f;
 
     /// <summary>This cut with its jagged offset tabulated (line cuts), so <see cref="Side"/> needs no trigonometry.</summary>
     public FractureCut Tabulated()
@@ -93,6 +120,10 @@ public readonly struct FractureCut
         if (!IsEllipse)
         {
             float along = -Normal.Y * px + Normal.X * py;
+            if (Bounded && (along < AlongMin || along > AlongMax))
+            {
+                return Outside;
+            }
             float wiggle;
             if (Wiggle is { } table)
             {

@@ -70,7 +70,7 @@ public static class FractureModels
         var shaft = new FemurFragment(Affine2.Translation(hip.NeckAxis * (impacted ? impaction : 0.3f)), [], hip.FemurBounds);
         var fracture = new FemurFracture(FractureClass.ValgusImpactedFnf, [cut], [head, shaft],
             impacted ? Lerp(0.25f, 0.1f, d) : Lerp(0.6f, 0.35f, d),
-            impacted ? Lerp(0.35f, 0.15f, d) : 0.05f,
+            impacted ? Lerp(0.18f, 0.06f, d) : 0.05f,
             Lerp(1.4f, 0.9f, d),
             $"valgus-impacted femoral neck fracture ({(impacted ? "Garden I, impacted" : "Garden II")}): valgus tilt {-tilt / Deg:0}°, impaction {(impacted ? impaction : 0):0.0} mm");
         fracture.CollectBoxPoints(hip.Femur, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
@@ -109,7 +109,8 @@ public static class FractureModels
             // Reverse oblique: from the lateral cortex below the trochanter up to the medial side above the lesser trochanter.
             var lateralLow = hip.NeckBase + hip.Lateral * (hip.ShaftRadius + 4) + hip.ShaftAxis * (rh * (float)rng.Uniform(1.5, 2.1));
             var medialHigh = lt - hip.ShaftAxis * (rh * 0.55f) + hip.Lateral * (0.2f * rh);
-            var cut = FractureCut.Through(lateralLow, medialHigh, Vector2.Zero, rng, Lerp(1.8f, 1.2f, d));
+            var cut = FractureCut.Through(lateralLow, medialHigh, Vector2.Zero, rng, Lerp(1.8f, 1.2f, d),
+                stopAfterB: hip.ShaftRadius * 0.6f);
             float medialisation = Jitter(rng, Lerp(10, 3.5f, d));
             var proximal = new FemurFragment(Affine2.Rotation(-Jitter(rng, Lerp(8, 3, d)) * Deg, hip.GreaterTrochanter), [(0, 1)], hip.FemurBounds);
             var shaft = new FemurFragment(Affine2.Translation(medial * medialisation - hip.ShaftAxis * (medialisation * 0.5f)), [], hip.FemurBounds);

@@ -82,7 +82,7 @@ public sealed class HipAnatomy
         var femur = new BoneShape[]
         {
             // 0 head: thin subchondral cortex, dense cancellous bone.
-            BoneShape.Ellipsoid(head, rh, rh, rh, 0, 1.4f, trabecular + 0.06f),
+            BoneShape.Ellipsoid(head, rh, rh, rh, 0, 1.4f, trabecular),
             // 1 neck: from the head to the base, widening; the calcar makes the base cortex thicker.
             BoneShape.Capsule(head - neck * (0.3f * rh), neckBase, neckRadius, neckRadius * 1.32f, 1.8f, trabecular),
             // 2 intertrochanteric block: wide at the top, tapering into the shaft.
@@ -102,7 +102,7 @@ public sealed class HipAnatomy
         var pelvis = new BoneShape[]
         {
             // Iliac wing: a thin plate; its edge-on rim gives the bright crest line.
-            BoneShape.Ellipsoid(P(-8, -84), 96 * s, 68 * s, 9 * s, -0.28f, 2.6f, 0.35f),
+            BoneShape.Ellipsoid(P(-22, -88), 104 * s, 58 * s, 7 * s, -0.5f, 2.4f, 0.35f),
             // Supra-acetabular body: dense bone above the socket.
             BoneShape.Ellipsoid(P(6, -34), 46 * s, 32 * s, 15 * s, 0.3f, 2.2f, 0.28f),
             // Acetabulum: bone around the socket; the socket lining is the sourcil.

@@ -35,27 +35,23 @@ public sealed class RadiographRenderer
             throw new ArgumentException($"buffers are {buffers.Size} px, the scene is {scene.Size} px", nameof(buffers));
         }
         var density = buffers.Density;
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        void T(string k) { lock (Timings) { Timings[k] = Timings.GetValueOrDefault(k) + sw.Elapsed.TotalMilliseconds; } sw.Restart(); }
-        SoftTissue(scene, density); T("soft");
-        Gas(scene, density); T("gas");
+        SoftTissue(scene, density);
+        Gas(scene, density);
         var grid = new BoneGrid(buffers, scene.PixelToAnatomy);
         Array.Clear(buffers.Bone);
-        Bone(scene, grid, scene.Anatomy.Pelvis, scene.Anatomy.PelvisBounds, Affine2.Identity, fragment: -1); T("pelvis");
+        Bone(scene, grid, scene.Anatomy.Pelvis, scene.Anatomy.PelvisBounds, Affine2.Identity, fragment: -1);
         for (int k = 0; k < scene.Fracture.Fragments.Count; k++)
         {
             var fragment = scene.Fracture.Fragments[k];
             var extent = fragment.Extent.IsEmpty ? scene.Anatomy.FemurBounds : fragment.Extent;
             Bone(scene, grid, scene.Anatomy.Femur, extent, fragment.Placement, k);
         }
-        T("femur");
         AddUpsampled(buffers);
-        T("upsample");
         Marker(scene, density);
-        Sharpen(scene, density, buffers.Scratch); T("sharpen");
-        Expose(scene, density, buffers.Display); T("expose");
+        Sharpen(scene, density, buffers.Scratch);
+        Expose(scene, density, buffers.Display);
     }
-    public static readonly Dictionary<string, double> Timings = new();
+
 
     private static void SoftTissue(SynthScene scene, float[] density)
     {

@@ -141,7 +141,7 @@ public sealed class SynthScene
             CollimationLeft = Inset(), CollimationRight = Inset(), CollimationTop = Inset(), CollimationBottom = Inset(),
             CollimationTilt = (float)rng.Normal(0, 0.012, -0.03, 0.03),
             MarkerOrigin = new Vector2(mx, my), MarkerCell = cell, Gas = gas,
-            Black = (float)rng.Normal(0.6, 0.1),
+            Black = (float)rng.Normal(0.35, 0.08),
             Latitude = (float)(profile.Latitude * rng.Uniform(0.9, 1.1)),
             Gamma = (float)(profile.Gamma * rng.Uniform(0.88, 1.12)),
             Noise = (float)(profile.Noise * rng.Uniform(0.75, 1.3)),
