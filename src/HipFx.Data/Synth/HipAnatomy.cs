@@ -67,7 +67,7 @@ public sealed class HipAnatomy
         var medial = -lateral;
         float thetaShaft = MathF.Atan2(shaft.Y, shaft.X);
         var neck = new Vector2(MathF.Cos(thetaShaft - nsa), MathF.Sin(thetaShaft - nsa));
-        float neckLength = rh * (float)rng.Normal(2.15, 0.12, 1.8, 2.5) * (1 - 0.25f * Math.Max(0, externalRotation));
+        float neckLength = rh * (float)rng.Normal(2.35, 0.12, 2.0, 2.7) * (1 - 0.25f * Math.Max(0, externalRotation));
         var head = Vector2.Zero;
         var neckBase = head - neck * neckLength;
         float neckRadius = rh * (float)rng.Normal(0.64, 0.04, 0.55, 0.74);
@@ -86,7 +86,7 @@ public sealed class HipAnatomy
             // 1 neck: from the head to the base, widening; the calcar makes the base cortex thicker.
             BoneShape.Capsule(head - neck * (0.3f * rh), neckBase, neckRadius, neckRadius * 1.32f, 1.8f, trabecular),
             // 2 intertrochanteric block: wide at the top, tapering into the shaft.
-            BoneShape.Capsule(neckBase - shaft * (0.1f * rh), neckBase + shaft * (2.7f * rh), 1.12f * rh, shaftRadius * 1.04f, 2.0f, trabecular * 0.9f, shaftCortex),
+            BoneShape.Capsule(neckBase + shaft * (0.35f * rh) + lateral * (0.1f * rh), neckBase + shaft * (2.7f * rh), 0.95f * rh, shaftRadius * 1.04f, 2.0f, trabecular * 0.9f, shaftCortex),
             // 3 shaft: thick cortex, fatty marrow.
             BoneShape.Capsule(neckBase + shaft * (2.2f * rh), neckBase + shaft * (20f * rh), shaftRadius * 1.04f, shaftRadius * 0.93f, shaftCortex, 0.12f),
             // 4 greater trochanter.
