@@ -117,7 +117,7 @@ public class CrDicomWriterTests
         {
             string path = temp.File($"m{(mono1 ? 1 : 2)}.dcm");
             CrDicomWriter.Write(path, Header(mono1, bits), Pixels);
-            var (code, output, errors) = Dcmdump.Run(path);
+            var (code, output, errors) = DicomTools.RunDcmdump(path);
             Assert.True(code == 0, $"dcmdump exit {code}: {errors}");
             Assert.DoesNotContain("E:", errors);
             Assert.DoesNotContain("W:", errors);

@@ -109,10 +109,25 @@ public class SyntheticDatasetTests
         Assert.Equal(8, files.Count);
         foreach (var file in files)
         {
-            var (code, output, errors) = Dcmdump.Run(file);
+            var (code, output, errors) = DicomTools.RunDcmdump(file);
             Assert.True(code == 0 && !errors.Contains("E:") && !errors.Contains("W:"), $"{file}: exit {code}: {errors}");
             Assert.Contains("(0008,0060) CS [CR]", output);
             Assert.Contains("(0018,5101) CS [AP]", output);
+        }
+    }
+
+    [DciodvfyFact]
+    public void DciodvfyFindsNoErrorOrWarningAgainstTheCrImageIod()
+    {
+        using var temp = RepoPaths.NewTempFolder();
+        SyntheticDataset.Generate(Options(temp.Path, SynthFormat.Dicom) with { Count = 8 });
+        foreach (var file in Directory.EnumerateFiles(temp.Path, "*.dcm", SearchOption.AllDirectories))
+        {
+            var (_, output, errors) = DicomTools.RunDciodvfy(file);
+            string all = output + errors;
+            Assert.Contains("CRImage", all);
+            Assert.DoesNotContain("Error", all);
+            Assert.DoesNotContain("Warning", all);
         }
     }
 
