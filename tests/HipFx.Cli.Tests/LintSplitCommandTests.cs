@@ -33,8 +33,10 @@ public sealed class LintSplitCommandTests
     public void Lint_folder_exits_1_and_names_unknown_class_and_truncated_jpeg()
     {
         using var temp = CopyXray();
-        var (code, output, _) = Run("lint", temp.Path, "--quick");
+        var (code, output, _) = Run("lint", temp.Path, "--quick", "--json", temp.File("report.json"));
         Assert.Equal(1, code);
+        Assert.Contains("16 error(s), 11 warning(s): class-unknown 15, image-unreadable 1, unreviewed 11", output);
+        Assert.Contains("\"Code\": \"class-unknown\"", File.ReadAllText(temp.File("report.json")));
         Assert.Contains("unknown class name 'fractured'", output);
         Assert.Contains("images/IMG0004177.jpg", output);
         Assert.Contains("truncated JPEG", output);
@@ -49,7 +51,7 @@ public sealed class LintSplitCommandTests
         File.Delete(temp.File("annotations/IMG0004177.xml"));
         var (code, output, _) = Run("lint", temp.Path, "--quick", "--class-map", "fractured=DF");
         Assert.Equal(0, code);
-        Assert.Contains("0 error(s), 10 warning(s)", output); // the 10 negatives are unreviewed without a manifest
+        Assert.Contains("0 error(s), 10 warning(s): unreviewed 10", output); // the 10 negatives are unreviewed without a manifest
     }
 
     [Fact]

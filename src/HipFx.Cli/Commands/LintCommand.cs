@@ -144,6 +144,7 @@ internal sealed class LintCommand : ICliCommand
         console.Write(table);
         output.WriteLine(
             $"{report.Images} images, {report.Annotations} annotations, {report.Boxes} boxes, {report.Negatives} confirmed negatives, {report.Unreviewed} unreviewed");
-        output.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s)");
+        var byCode = report.Issues.GroupBy(i => i.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}").ToList();
+        output.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s){(byCode.Count == 0 ? "" : ": " + string.Join(", ", byCode))}");
     }
 }

@@ -152,7 +152,7 @@ public sealed class DatasetLinterTests
         Assert.Equal(11, report.Unreviewed);
         Assert.DoesNotContain(report.Issues, i => i.Code is LintCodes.BoxOutside or LintCodes.BoxInverted or LintCodes.SizeMismatch);
 
-        var mapped = DatasetLinter.Lint(RepoPaths.SharedFile("data", "xray"), new LintOptions { ClassMap = ClassMap.Default.WithAssignment("fractured=DF") });
+        var mapped = DatasetLinter.Lint(RepoPaths.SharedFile("data", "xray"), Quick with { ClassMap = ClassMap.Default.WithAssignment("fractured=DF") });
         Assert.Equal(["fractured:displaced_fnf:15:14"], mapped.ClassCounts.Select(c => $"{c.Name}:{c.MapsTo}:{c.Boxes}:{c.Images}"));
         Assert.Equal([LintCodes.ImageUnreadable], mapped.Issues.Where(i => i.Severity == LintSeverity.Error).Select(i => i.Code));
     }
