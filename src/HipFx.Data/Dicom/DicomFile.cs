@@ -7,8 +7,11 @@ public sealed class DicomFile
 {
     private DicomImage? image;
 
-    internal DicomFile(string filePath, DicomDataset meta, DicomDataset dataset, TransferSyntax syntax, bool hasPreamble, bool hasFileMeta)
+    private readonly DicomReaderOptions options;
+
+    internal DicomFile(string filePath, DicomDataset meta, DicomDataset dataset, TransferSyntax syntax, bool hasPreamble, bool hasFileMeta, DicomReaderOptions options)
     {
+        this.options = options;
         FilePath = filePath;
         Meta = meta;
         Dataset = dataset;
@@ -37,5 +40,5 @@ public sealed class DicomFile
 
     /// <summary>The image: pixel attributes and frame decoding. Throws when the data set holds no image
     /// or its transfer syntax cannot be decoded.</summary>
-    public DicomImage Image => image ??= DicomImage.Create(this);
+    public DicomImage Image => image ??= DicomImage.Create(this, options);
 }

@@ -59,7 +59,7 @@ internal sealed class DicomReaderCore
         var dataset = new DicomDataset(syntax.BigEndian);
         var end = data.Length;
         ParseDataset(data, ref start, end, syntax.ExplicitVr, syntax.BigEndian, depth: 0, dataset, topLevel: true);
-        return new DicomFile(file, meta, dataset, syntax, hasPreamble, hasMeta);
+        return new DicomFile(file, meta, dataset, syntax, hasPreamble, hasMeta, options);
     }
 
     private static int PeekGroup(byte[] bytes, int position) =>
@@ -180,6 +180,10 @@ internal sealed class DicomReaderCore
                 }
             }
             header.Validate(file, end, explicitVr);
+            if (Strict && !header.IsUndefinedLength && header.Length % 2 == 1)
+            {
+                DicomThrowHelper.ThrowOddLength(file, tag, header.Offset, header.Length);
+            }
             previous = tag;
 
             if (tag == DicomTag.PixelData && header.IsUndefinedLength)

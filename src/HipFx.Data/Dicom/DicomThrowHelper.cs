@@ -26,6 +26,10 @@ internal static class DicomThrowHelper
         throw new HipFxDataException($"value length {length} runs past the end of the data ({available} bytes left)", file, At(tag, offset));
 
     [DoesNotReturn]
+    public static void ThrowOddLength(string file, DicomTag tag, long offset, long length) =>
+        throw new HipFxDataException($"value length {length} is odd; DICOM lengths are even (strict mode)", file, At(tag, offset));
+
+    [DoesNotReturn]
     public static void ThrowBadVr(string file, DicomTag tag, long offset, DicomVr vr) =>
         throw new HipFxDataException($"invalid value representation '{Printable(vr)}' in explicit VR data", file, At(tag, offset));
 

@@ -17,7 +17,7 @@ public readonly record struct DicomVr(char First, char Second)
     public bool LooksValid => First is >= 'A' and <= 'Z' && Second is >= 'A' and <= 'Z';
 
     /// <summary>Explicit-VR elements of these VRs have 2 reserved bytes and a 4-byte length.</summary>
-    public bool HasLongLength => ToString() is "OB" or "OD" or "OF" or "OL" or "OV" or "OW" or "SQ" or "SV" or "UC" or "UN" or "UR" or "UT" or "UV";
+    public bool HasLongLength => (First, Second) is ('O', 'B' or 'D' or 'F' or 'L' or 'V' or 'W') or ('S', 'Q' or 'V') or ('U', 'C' or 'N' or 'R' or 'T' or 'V');
 
     public static DicomVr FromBytes(byte first, byte second) => new((char)first, (char)second);
 

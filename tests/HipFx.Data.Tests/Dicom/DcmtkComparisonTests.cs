@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HipFx.Data.Dicom;
 using HipFx.Data.Dicom.Lut;
 using HipFx.Data.Dicom.Pixels;
@@ -31,7 +30,7 @@ public sealed class DcmtkComparisonTests
     [MemberData(nameof(Lossless))]
     public void Stored_values_equal_dcmtk(string file)
     {
-        SkipWithoutDcmtk();
+        Dcmtk.SkipIfAbsent();
         var truth = DicomGroundTruth.Get(file);
         var dicom = DicomReader.Read(truth.Path);
         var image = dicom.Image;
@@ -47,9 +46,9 @@ public sealed class DcmtkComparisonTests
         if (decompressor is not null)
         {
             source = temp.File("decompressed.dcm");
-            Run(decompressor, truth.Path, source);
+            Dcmtk.Run(decompressor, truth.Path, source);
         }
-        var dump = Run("dcmdump", "+W", temp.Path, source);
+        var dump = Dcmtk.Run("dcmdump", "+W", temp.Path, source);
         var line = dump.Split('\n').Single(l => l.StartsWith("(7fe0,0010)", StringComparison.OrdinalIgnoreCase));
         var rawPath = line[(line.IndexOf('=') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         var raw = File.ReadAllBytes(rawPath);
@@ -73,13 +72,13 @@ public sealed class DcmtkComparisonTests
     [MemberData(nameof(Lossless))]
     public void Gray16_rendering_agrees_with_dcmj2pnm(string file)
     {
-        SkipWithoutDcmtk();
+        Dcmtk.SkipIfAbsent();
         var truth = DicomGroundTruth.Get(file);
         var image = DicomReader.Read(truth.Path).Image;
         Skip.IfNot(image.Description.IsMonochrome, "colour image: no grayscale rendering");
         using var temp = RepoPaths.NewTempFolder();
         var png = temp.File("dcmtk.png");
-        Run("dcmj2pnm", "+on2", truth.Path, png);
+        Dcmtk.Run("dcmj2pnm", "+on2", truth.Path, png);
         var frame = image.ReadFrame(0);
         var ours = DisplayRenderer.ToGray16(frame, image.Description, image.ModalityLut);
         using var theirs = Image.Load<L16>(png);
@@ -150,29 +149,5 @@ public sealed class DcmtkComparisonTests
                 result[p * samples + s] = planar[s * pixels + p];
             }
         }
-    }
-
-    private static bool? available;
-
-    private static void SkipWithoutDcmtk()
-    {
-        available ??= new[] { "dcmdump", "dcmdjpeg", "dcmdrle", "dcmj2pnm" }.All(tool =>
-            (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, tool))));
-        Skip.IfNot(available.Value, "DCMTK (dcmdump, dcmdjpeg, dcmdrle, dcmj2pnm) is not on PATH: install it with `apt-get install -y dcmtk` to compare our pixels with DCMTK's");
-    }
-
-    private static string Run(string tool, params string[] args)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
-        return stdout.Result;
     }
 }

@@ -201,3 +201,25 @@ public sealed class DicomReaderTests
         Assert.Equal("CHEST", facts.BodyPartExamined);
     }
 }
+
+public sealed class DicomStrictModeTests
+{
+    private static readonly DicomReaderOptions Strict = new() { IntegrityHandling = DicomIntegrityHandling.Strict };
+
+    [Fact]
+    public void Odd_lengths_are_tolerated_by_default_and_refused_in_strict_mode()
+    {
+        var bytes = new DicomBytes().Element(0x0008, 0x0060, "CS", "CRX"u8.ToArray()).Image8([1, 2, 3, 4, 5, 6, 7, 8]).ToPart10();
+        Assert.Equal("CRX", DicomReader.Read(bytes, "odd.dcm").Dataset.GetString(DicomTag.Modality));
+        var ex = Assert.Throws<HipFx.Core.HipFxDataException>(() => DicomReader.Read(bytes, "odd.dcm", Strict));
+        Assert.Contains("value length 3 is odd", ex.Message);
+    }
+
+    [Fact]
+    public void Trailing_garbage_is_ignored_by_default_and_refused_in_strict_mode()
+    {
+        var bytes = new DicomBytes().Image8([1, 2, 3, 4, 5, 6, 7, 8]).Raw(0xAB, 0xCD, 0xEF).ToPart10();
+        Assert.Equal(8, DicomReader.Read(bytes, "tail.dcm").Image.ReadFrame().Values[^1]);
+        Assert.Throws<HipFx.Core.HipFxDataException>(() => DicomReader.Read(bytes, "tail.dcm", Strict));
+    }
+}

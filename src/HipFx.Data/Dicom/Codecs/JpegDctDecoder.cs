@@ -58,7 +58,7 @@ internal static class JpegDctDecoder
         {
             throw new JpegFormatException("no scan decoded", 0);
         }
-        var result = Assemble(stream.Frame!, planes, stream);
+        var result = Assemble(stream.Frame!, planes);
         var photometric = d.Photometric;
         if (planes.Length == 3 && photometric is PhotometricInterpretation.YbrFull or PhotometricInterpretation.YbrFull422)
         {
@@ -287,7 +287,7 @@ internal static class JpegDctDecoder
 
     /// <summary>Interleaves the component planes at full resolution (triangle-filtered for 2x subsampled chroma,
     /// nearest otherwise).</summary>
-    private static int[] Assemble(JpegFrameHeader header, Plane[] planes, JpegStream stream)
+    private static int[] Assemble(JpegFrameHeader header, Plane[] planes)
     {
         var width = header.SamplesPerLine;
         var height = header.Lines;

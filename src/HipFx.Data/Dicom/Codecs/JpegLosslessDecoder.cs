@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HipFx.Data.Dicom.Codecs.Jpeg;
 using HipFx.Data.Dicom.Pixels;
 
@@ -198,6 +199,7 @@ internal static class JpegLosslessDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ReadDifference(ref JpegBitReader reader, JpegHuffmanTable table)
     {
         var size = reader.Decode(table);

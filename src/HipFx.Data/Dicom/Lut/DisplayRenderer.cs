@@ -106,24 +106,13 @@ public static class DisplayRenderer
 
     private static T[] Map<T>(int[] values, Func<int, T> map)
     {
-        var result = new T[values.Length];
+        var result = GC.AllocateUninitializedArray<T>(values.Length);
         if (values.Length == 0)
         {
             return result;
         }
-        var min = values[0];
-        var max = values[0];
-        foreach (var v in values)
-        {
-            if (v < min)
-            {
-                min = v;
-            }
-            else if (v > max)
-            {
-                max = v;
-            }
-        }
+        var min = values.Min(); // vectorized for int[]
+        var max = values.Max();
         if ((long)max - min < MaxTable)
         {
             var table = new T[max - min + 1];
@@ -131,9 +120,11 @@ public static class DisplayRenderer
             {
                 table[v - min] = map(v);
             }
+            var lookup = table.AsSpan();
+            var output = result.AsSpan();
             for (var i = 0; i < values.Length; i++)
             {
-                result[i] = table[values[i] - min];
+                output[i] = lookup[values[i] - min];
             }
         }
         else

@@ -29,13 +29,18 @@ public sealed class DicomImage
     /// <summary>The VOI LUT of the data set (window or LUT); null when it has none.</summary>
     public VoiLut? VoiLut(int index = 0) => Lut.VoiLut.From(file.Dataset, file.FilePath, index);
 
-    internal static DicomImage Create(DicomFile file, DicomReaderOptions? options = null)
+    internal static DicomImage Create(DicomFile file, DicomReaderOptions options)
     {
         var description = PixelDescription.Parse(file.Dataset, file.FilePath);
-        description.Validate(file.FilePath, options ?? DicomReaderOptions.Default);
+        description.Validate(file.FilePath, options);
         if (file.TransferSyntax.Encoding == PixelEncoding.Unsupported)
         {
             DicomThrowHelper.ThrowUnsupportedSyntax(file.FilePath, file.TransferSyntax);
+        }
+        if (!file.TransferSyntax.IsEncapsulated && description.Photometric == PhotometricInterpretation.YbrFull422)
+        {
+            DicomThrowHelper.ThrowBadPixelAttribute(file.FilePath, DicomTag.PhotometricInterpretation, "PhotometricInterpretation of uncompressed data",
+                "MONOCHROME1/2, RGB or YBR_FULL (uncompressed YBR_FULL_422 is not supported)", description.PhotometricText);
         }
         var pixelData = file.Dataset.Find(DicomTag.PixelData)!;
         if (file.TransferSyntax.IsEncapsulated != (pixelData.Fragments is not null))
@@ -46,6 +51,25 @@ public sealed class DicomImage
         }
         return new DicomImage(file, description, pixelData);
     }
+
+    /// <summary>Modality values (e.g. Hounsfield units) of a grayscale frame.</summary>
+    public float[] ReadModalityFrame(int frame = 0)
+    {
+        var values = ReadFrame(frame).Values;
+        var lut = ModalityLut;
+        var result = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = (float)lut.Apply(values[i]);
+        }
+        return result;
+    }
+
+    /// <summary>Display-ready 16-bit grayscale of a frame: see <see cref="DisplayRenderer.ToGray16"/>.</summary>
+    public ushort[] ReadGray16(int frame = 0) => DisplayRenderer.ToGray16(ReadFrame(frame), Description, ModalityLut);
+
+    /// <summary>Display-ready 8-bit grayscale through a window: see <see cref="DisplayRenderer.ToGray8"/>.</summary>
+    public byte[] ReadGray8(WindowChoice window, int frame = 0) => DisplayRenderer.ToGray8(ReadFrame(frame), ModalityLut, VoiLut(), window);
 
     /// <summary>Decodes frame <paramref name="frame"/> (0-based) into stored values.</summary>
     public PixelFrame ReadFrame(int frame = 0)

@@ -9,7 +9,7 @@ internal static class NativePixelDecoder
     public static int[] Decode(ReadOnlySpan<byte> frame, PixelDescription description, bool bigEndian)
     {
         var count = (int)description.SamplesPerFrame;
-        var values = new int[count];
+        var values = GC.AllocateUninitializedArray<int>(count);
         var normalizer = new StoredValueNormalizer(description);
         switch (description.BitsAllocated)
         {
@@ -35,6 +35,10 @@ internal static class NativePixelDecoder
                     {
                         values[i] = words[i];
                     }
+                }
+                else if (!description.Signed && description.HighBit == description.BitsStored - 1)
+                {
+                    WidenMasked(words, values, (1 << description.BitsStored) - 1);
                 }
                 else
                 {
@@ -62,6 +66,28 @@ internal static class NativePixelDecoder
         return description.PlanarConfiguration == 1 && description.SamplesPerPixel > 1
             ? Interleave(values, description.SamplesPerPixel)
             : values;
+    }
+
+    /// <summary>values[i] = words[i] &amp; mask, a vector at a time.</summary>
+    private static void WidenMasked(ReadOnlySpan<ushort> words, Span<int> values, int mask)
+    {
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var size = System.Numerics.Vector<ushort>.Count;
+            var half = size / 2;
+            var maskVector = new System.Numerics.Vector<uint>((uint)mask);
+            for (; i <= words.Length - size; i += size)
+            {
+                System.Numerics.Vector.Widen(new System.Numerics.Vector<ushort>(words[i..]), out var low, out var high);
+                System.Numerics.Vector.AsVectorInt32(low & maskVector).CopyTo(values[i..]);
+                System.Numerics.Vector.AsVectorInt32(high & maskVector).CopyTo(values[(i + half)..]);
+            }
+        }
+        for (; i < words.Length; i++)
+        {
+            values[i] = words[i] & mask;
+        }
     }
 
     /// <summary>RRR..GGG..BBB.. to RGBRGB...</summary>

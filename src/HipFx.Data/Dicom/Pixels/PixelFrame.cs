@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace HipFx.Data.Dicom.Pixels;
 
 /// <summary>One decoded frame of stored values: masked to BitsStored and sign-extended when signed, samples
@@ -26,13 +28,6 @@ public sealed class PixelFrame
     /// <summary>Stored values, row-major, samples interleaved.</summary>
     public int[] Values { get; }
 
-    public (int Min, int Max) Range()
-    {
-        var values = Values.AsSpan();
-        if (values.IsEmpty)
-        {
-            return (0, 0);
-        }
-        return (System.Linq.Enumerable.Min(Values), System.Linq.Enumerable.Max(Values));
-    }
+    /// <summary>Smallest and largest stored value ((0, 0) for an empty frame).</summary>
+    public (int Min, int Max) Range() => Values.Length == 0 ? (0, 0) : (Values.Min(), Values.Max());
 }

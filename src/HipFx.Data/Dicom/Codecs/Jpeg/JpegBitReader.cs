@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HipFx.Data.Dicom.Codecs.Jpeg;
 
 /// <summary>Reads entropy-coded bits MSB first, removing stuffed zero bytes. At a marker it stops consuming
@@ -23,6 +25,7 @@ internal ref struct JpegBitReader
     /// <summary>At least this many zero bits past the end were consumed as if they were data.</summary>
     public int ConsumedPaddingBits => Math.Max(0, PaddingBits - bits);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Fill()
     {
         while (bits <= 56)
@@ -47,6 +50,7 @@ internal ref struct JpegBitReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Peek(int count)
     {
         if (bits < count)
@@ -56,12 +60,14 @@ internal ref struct JpegBitReader
         return (int)(buffer >> (64 - count));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Skip(int count)
     {
         buffer <<= count;
         bits -= count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Read(int count)
     {
         if (count == 0)
@@ -74,6 +80,7 @@ internal ref struct JpegBitReader
     }
 
     /// <summary>Decodes one Huffman symbol; -1 for a code not in the table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(JpegHuffmanTable table)
     {
         var entry = table.Lookup(Peek(JpegHuffmanTable.LookupBits));
@@ -88,6 +95,7 @@ internal ref struct JpegBitReader
     }
 
     /// <summary>Reads <paramref name="size"/> bits and extends them to a signed difference (T.81 F.2.2.1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReceiveExtend(int size)
     {
         if (size == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HipFx.Data.Dicom.Codecs.Jpeg;
 
 /// <summary>A Huffman table from a DHT segment (ITU T.81 Annex C), with a 9-bit lookup for short codes and the
@@ -39,6 +41,7 @@ internal sealed class JpegHuffmanTable
     }
 
     /// <summary>Lookup entry for the next <see cref="LookupBits"/> bits: (length &lt;&lt; 8) | symbol, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Lookup(int peek) => lookup[peek];
 
     /// <summary>Slow path: the symbol for a code longer than the lookup, given the next 16 bits; -1 if none.</summary>
