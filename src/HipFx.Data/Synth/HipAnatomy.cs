@@ -82,7 +82,7 @@ public sealed class HipAnatomy
         var femur = new BoneShape[]
         {
             // 0 head: thin subchondral cortex, dense cancellous bone.
-            BoneShape.Ellipsoid(head, rh, rh, rh, 0, 1.4f, trabecular),
+            BoneShape.Ellipsoid(head, rh, rh, rh * 0.9f, 0, 1.4f, trabecular * 0.92f),
             // 1 neck: from the head to the base, widening; the calcar makes the base cortex thicker.
             BoneShape.Capsule(head - neck * (0.3f * rh), neckBase, neckRadius, neckRadius * 1.32f, 1.8f, trabecular),
             // 2 intertrochanteric block: wide at the top, tapering into the shaft.
@@ -90,7 +90,7 @@ public sealed class HipAnatomy
             // 3 shaft: thick cortex, fatty marrow.
             BoneShape.Capsule(neckBase + shaft * (2.2f * rh), neckBase + shaft * (20f * rh), shaftRadius * 1.04f, shaftRadius * 0.93f, shaftCortex, 0.12f),
             // 4 greater trochanter.
-            BoneShape.Ellipsoid(gt, 0.62f * rh, 1.05f * rh, 0.75f * rh, thetaShaft - MathF.PI / 2, 1.5f, trabecular * 0.85f),
+            BoneShape.Ellipsoid(gt, 0.62f * rh, 0.95f * rh, 0.7f * rh, thetaShaft - MathF.PI / 2, 1.5f, trabecular * 0.8f),
             // 5 lesser trochanter.
             BoneShape.Ellipsoid(lt, ltSize, 0.55f * rh, 0.4f * rh, thetaShaft - MathF.PI / 2, 1.3f, trabecular * 0.8f),
         };

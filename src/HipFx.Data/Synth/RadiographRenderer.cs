@@ -64,17 +64,18 @@ public sealed class RadiographRenderer
         {
             float ax = map.M12 * y + map.Tx, ay = map.M22 * y + map.Ty;
             int row = y * n;
+            float heel = scene.Heel * ((float)y / n - 0.5f);
             for (int x = 0; x < n; x++, ax += map.M11, ay += map.M21)
             {
                 float dist = ax - (hip.SkinEdgeX + hip.SkinSlope * ay);
                 if (dist <= 0)
                 {
-                    density[row + x] = 0;
+                    density[row + x] = heel;
                     continue;
                 }
                 float body = MathF.Min(2 * MathF.Sqrt(dist * depth), cap);
                 float muscle = dist > fat ? MathF.Min(2 * MathF.Sqrt((dist - fat) * depth), cap) : 0;
-                density[row + x] = mu * (0.75f * body + 0.25f * muscle);
+                density[row + x] = mu * (0.75f * body + 0.25f * muscle) + heel;
             }
         }
     }

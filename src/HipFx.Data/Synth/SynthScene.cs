@@ -65,6 +65,9 @@ public sealed class SynthScene
 
     public required float Sharpen { get; init; }
 
+    /// <summary>Heel effect: density added from the top to the bottom edge of the image (anode-side falloff).</summary>
+    public required float Heel { get; init; }
+
     /// <summary>Soft-tissue attenuation per mm and body depth scale (mm).</summary>
     public required float SoftTissue { get; init; }
 
@@ -147,6 +150,7 @@ public sealed class SynthScene
             Noise = (float)(profile.Noise * rng.Uniform(0.75, 1.3)),
             Sharpen = (float)(profile.Sharpen * rng.Uniform(0.7, 1.3)),
             SoftTissue = (float)rng.Uniform(0.0038, 0.005),
+            Heel = (float)rng.Uniform(-0.12, 0.12),
             BodyDepth = (float)rng.Uniform(110, 190),
             NoiseOffsetX = rng.Next(0, TextureBank.NoiseSide), NoiseOffsetY = rng.Next(0, TextureBank.NoiseSide),
             TextureOffsetU = (float)rng.Uniform(0, TextureBank.TrabecularSide),
