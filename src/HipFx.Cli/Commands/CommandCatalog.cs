@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new SynthCommand(),
         new ConvertCommand(),
         new LintCommand(),
         new SplitCommand(),
