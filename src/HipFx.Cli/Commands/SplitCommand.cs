@@ -114,7 +114,7 @@ internal sealed class SplitCommand : ICliCommand
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var split = options.Split;
+        var split = result.EffectiveSplit;
         output.WriteLine(FormattableString.Invariant(
             $"split {result.ManifestPath}: seed {split.Seed}, fractions {split.Train}/{split.Val}/{split.Test}, external: {(split.ExternalInstitutions.Count == 0 ? "none" : string.Join(", ", split.ExternalInstitutions))}"));
         var table = new Table().Border(TableBorder.Ascii);

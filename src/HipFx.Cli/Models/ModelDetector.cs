@@ -52,7 +52,7 @@ internal sealed partial class ModelDetector : IDetector
         using var scope = NewDisposeScope();
         var tensors = imageFiles.Select(f =>
         {
-            var image = RadiographFiles.Load(f);
+            var image = RadiographLoader.Load(f);
             return tensor(Mapping.MapToRgbPlanes(image), [3, image.Height, image.Width]);
         }).ToList();
         return predictor.Predict(tensors);

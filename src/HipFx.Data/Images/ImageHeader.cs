@@ -2,7 +2,7 @@ namespace HipFx.Data.Images;
 
 /// <summary>The facts of an image file known without decoding its pixels.</summary>
 /// <param name="Path">The file.</param>
-/// <param name="Format">"png" or "jpeg".</param>
+/// <param name="Format">"png", "jpeg" or "dicom".</param>
 /// <param name="Width">Pixels.</param>
 /// <param name="Height">Pixels.</param>
 /// <param name="BitDepth">Bits per sample: 8 or 16 (PNGs below 8 bits are widened to 8).</param>

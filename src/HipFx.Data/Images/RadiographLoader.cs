@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Dicom;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -9,19 +10,28 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace HipFx.Data.Images;
 
 /// <summary>
-/// Loads PNG (8- and 16-bit, gray or colour) and JPEG radiographs into <see cref="RadiographImage"/> without losing
-/// bit depth. The header is read first: sizes over <see cref="ImageLoadOptions.MaxPixels"/> are refused before
+/// Loads PNG (8- and 16-bit, gray or colour), JPEG and DICOM radiographs into <see cref="RadiographImage"/> without
+/// losing bit depth. DICOM (*.dcm, *.dicom, *.dic) goes through <see cref="DicomReader"/> and is rendered as
+/// <c>hipfx convert</c> renders it by default (16-bit gray after the modality LUT, MONOCHROME1 inverted, frame 0),
+/// so a model sees the same pixels whether it is given the DICOM or the converted PNG. The header is read first: sizes over <see cref="ImageLoadOptions.MaxPixels"/> are refused before
 /// decoding. A file that ends early (a PNG without IEND, a JPEG without its end-of-image marker) is refused rather than
 /// decoded into a silently gray-filled image. Every failure is a <see cref="HipFxDataException"/> naming the file.
 /// </summary>
 public static class RadiographLoader
 {
+    // Declared before Extensions, which uses it (static fields initialise in textual order).
+    private static readonly string[] DicomExtensions = [".dcm", ".dicom", ".dic"];
+
     /// <summary>File extensions the loader accepts (lower case, with the dot).</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".png", ".jpg", ".jpeg"];
+    public static IReadOnlyList<string> Extensions { get; } = [".png", ".jpg", ".jpeg", .. DicomExtensions];
 
     /// <summary>True when <paramref name="path"/> has an image extension the loader reads.</summary>
     public static bool IsImageFile(string path) =>
         Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+
+    /// <summary>True when <paramref name="path"/> has a DICOM extension.</summary>
+    public static bool IsDicom(string path) =>
+        DicomExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     /// <summary>Reads the header (size, depth, EXIF orientation) and checks the file is complete and within limits.</summary>
     public static ImageHeader ReadHeader(string path, ImageLoadOptions? options = null)
@@ -36,6 +46,10 @@ public static class RadiographLoader
         if (file.Length > options.MaxFileBytes)
         {
             throw new HipFxDataException($"image file is {file.Length} bytes, over the limit of {options.MaxFileBytes}", path);
+        }
+        if (IsDicom(path))
+        {
+            return WithinLimits(DicomHeader(path), options);
         }
         IImageInfo? info;
         IImageFormat? format;
@@ -57,20 +71,40 @@ public static class RadiographLoader
             JpegFormat => JpegHeader(path, info),
             _ => throw new HipFxDataException($"{format.Name} images are not supported; convert to PNG", path),
         };
+        WithinLimits(header, options);
+        CheckComplete(path, header.Format, file.Length);
+        return header;
+    }
+
+    private static ImageHeader WithinLimits(ImageHeader header, ImageLoadOptions options)
+    {
         if (header.PixelCount > options.MaxPixels)
         {
             throw new HipFxDataException(
                 $"image is {header.Width} x {header.Height} = {header.PixelCount} pixels, over the limit of {options.MaxPixels} " +
-                "(a decompression bomb or a wrong file; raise the pixel limit if it is a real radiograph)", path);
+                "(a decompression bomb or a wrong file; raise the pixel limit if it is a real radiograph)", header.Path);
         }
-        CheckComplete(path, header.Format, file.Length);
         return header;
+    }
+
+    private static ImageHeader DicomHeader(string path)
+    {
+        var d = DicomReader.Read(path).Image.Description;
+        if (!d.IsMonochrome)
+        {
+            throw new HipFxDataException($"a {d.PhotometricText} DICOM image is not a grayscale radiograph", path, "(0028,0004)");
+        }
+        return new ImageHeader(path, "dicom", d.Columns, d.Rows, 16, IsGrayscale: true, ExifOrientation: null);
     }
 
     /// <summary>Decodes <paramref name="path"/> at its bit depth.</summary>
     public static RadiographImage Load(string path, ImageLoadOptions? options = null)
     {
         var header = ReadHeader(path, options);
+        if (header.Format == "dicom")
+        {
+            return new RadiographImage(header.Width, header.Height, 16, DicomReader.Read(path).Image.ReadGray16(0), path);
+        }
         try
         {
             return header.BitDepth == 16 ? Load16(path) : Load8(path);

@@ -1,3 +1,4 @@
+using HipFx.Data.Manifests;
 using HipFx.Core;
 
 namespace HipFx.Data.Splits;
@@ -30,6 +31,25 @@ public sealed record SplitOptions
                 $"split fractions must be >= 0, train > 0, and sum to 1; found train {Train}, val {Val}, test {Test} (e.g. 0.8,0.1,0.1)"));
         }
         return this;
+    }
+
+    /// <summary>
+    /// These options with the external institutions made explicit: the ones given, or, when none were given, the
+    /// institutions whose rows the manifest already marks <c>external</c> (all of them), as <c>hipfx synth</c> and
+    /// an earlier split write. So re-splitting never silently pulls an external hospital into training.
+    /// </summary>
+    public SplitOptions WithExternalsFrom(Manifest manifest)
+    {
+        if (ExternalInstitutions.Count > 0)
+        {
+            return this;
+        }
+        var marked = manifest.Rows.GroupBy(r => r.Institution.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.All(r => r.Split == DatasetSplit.External))
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return this with { ExternalInstitutions = marked };
     }
 
     /// <summary>True when <paramref name="institution"/> is one of <see cref="ExternalInstitutions"/>.</summary>

@@ -23,6 +23,7 @@ public sealed record SplitRunResult(
     string ManifestPath,
     string ManifestSha256,
     SplitTable Table,
+    SplitOptions EffectiveSplit,
     NearDuplicateFinder.Result? NearDuplicates,
     IReadOnlyList<string> WrittenFiles);
 
@@ -36,6 +37,7 @@ public static class SplitRunner
     public static SplitRunResult Run(string manifestPath, SplitRunOptions options, IProgress<int>? hashing = null)
     {
         var input = ManifestReader.Read(manifestPath);
+        options = options with { Split = options.Split.WithExternalsFrom(input) };
         var split = PatientSplitter.Split(input, options.Split);
         string output = Path.GetFullPath(options.Output ?? manifestPath);
         if (!string.Equals(Path.GetDirectoryName(output), input.Folder, StringComparison.Ordinal))
@@ -57,7 +59,7 @@ public static class SplitRunner
         WriteText(stem + ".split.md", table.ToMarkdown(), files);
         WriteText(stem + ".split.csv", table.ToCsv(), files);
         WriteText(stem + ".split.json", Json(written, sha, table, duplicates, options), files);
-        return new SplitRunResult(written, output, sha, table, duplicates, files);
+        return new SplitRunResult(written, output, sha, table, options.Split, duplicates, files);
     }
 
     private static string Relative(Manifest input, string path, string output)

@@ -78,7 +78,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
             if (Directory.Exists(input))
             {
                 files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(RadiographFiles.IsSupported)
+                    .Where(RadiographLoader.IsImageFile)
                     .Where(f => !f.EndsWith(".overlay.png", StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal));
             }
@@ -100,7 +100,8 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
 
     private PredictedImage WriteOne(string file, string id, IReadOnlyList<Detection> detections)
     {
-        var (width, height) = RadiographFiles.Size(file);
+        var header = RadiographLoader.ReadHeader(file);
+        var (width, height) = (header.Width, header.Height);
         var decision = ImageDecider.Decide(detections, options.Decision, width);
         string json = Path.Combine(options.OutputFolder, id + ".json");
         var node = new JsonObject
@@ -133,7 +134,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         if (options.Overlays)
         {
             overlay = Path.Combine(options.OutputFolder, id + ".overlay.png");
-            var gray = RadiographImageSource.ToGray(RadiographFiles.Load(file), options.Mapping);
+            var gray = RadiographImageSource.ToGray(RadiographLoader.Load(file), options.Mapping);
             PredictionOverlay.Save(overlay, gray, detections, decision, options.Decision.Tau);
         }
         return new PredictedImage(file, id, decision, detections, json, overlay);

@@ -110,4 +110,22 @@ public sealed class PatientSplitterTests
         Assert.StartsWith("| split | displaced_fnf |", table.ToMarkdown());
         Assert.StartsWith("split,displaced_fnf,valgus_impacted_fnf,stable_itf,unstable_itf,no_fracture,unreviewed,images,patients,institutions\n", table.ToCsv());
     }
+
+    [Fact]
+    public void Institutions_already_marked_external_stay_external_when_none_are_named()
+    {
+        // As hipfx synth writes it: C's rows say external, A and B have no split yet.
+        var marked = Dataset(60).WithRows(Dataset(60).Rows.Select(r => r with { Split = r.Institution == "C" ? DatasetSplit.External : null }));
+        var options = new SplitOptions { Seed = 3 }.WithExternalsFrom(marked);
+        Assert.Equal(["C"], options.ExternalInstitutions);
+        var split = PatientSplitter.Split(marked, options);
+        Assert.All(split.Rows, r => Assert.Equal(r.Institution == "C", r.Split == DatasetSplit.External));
+
+        // Named institutions win; an institution only partly marked external is not taken as external.
+        Assert.Equal(["B"], (new SplitOptions { ExternalInstitutions = ["B"] }).WithExternalsFrom(marked).ExternalInstitutions);
+        var firstC = marked.Rows.First(r => r.Institution == "C");
+        var partly = marked.WithRows(marked.Rows.Select(r => r == firstC ? r with { Split = DatasetSplit.Train } : r));
+        Assert.Empty(new SplitOptions().WithExternalsFrom(partly).ExternalInstitutions);
+        Assert.Empty(new SplitOptions().WithExternalsFrom(Dataset(60)).ExternalInstitutions);
+    }
 }
