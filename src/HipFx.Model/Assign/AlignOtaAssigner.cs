@@ -102,7 +102,7 @@ public sealed class AlignOtaAssigner
     /// N×P×G masks: prior point strictly inside the GT box; strictly inside the GT's centre square
     /// (centre ± radius·stride, per axis). Same float32 arithmetic as the reference.
     /// </summary>
-    internal static (Tensor InBox, Tensor InCentre) Regions(Tensor priors, Tensor gtBoxes, double radius)
+    public static (Tensor InBox, Tensor InCentre) Regions(Tensor priors, Tensor gtBoxes, double radius)
     {
         using var scope = NewDisposeScope();
         var x = priors[.., 0].view(1, -1, 1);
