@@ -1,4 +1,5 @@
 using HipFx.Model.Assign;
+using HipFx.Model.Head;
 using static TorchSharp.torch;
 
 namespace HipFx.Model.Losses;
@@ -29,6 +30,13 @@ public sealed class ZeroHeadLoss
     }
 
     public ZeroHeadLossOptions Options => options;
+
+    /// <summary>Losses of one batch from the model's dense training-mode predictions (see <see cref="DamoYolo.forward"/>).</summary>
+    public DetectionLosses Compute(DensePredictions predictions, GroundTruthBatch truth)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        return Compute(predictions.Scores, predictions.Boxes, predictions.RegLogits, predictions.Priors, truth);
+    }
 
     /// <summary>
     /// Losses of one batch. <paramref name="scores"/> N×P×C sigmoid class scores and <paramref name="boxes"/> N×P×4
