@@ -42,9 +42,9 @@ public sealed class PostProcessor
             var flatPrior = idx[.., 0] * s.shape[1] + idx[.., 1];
             var cb = b.reshape(-1, 4).index_select(0, flatPrior); // K×4
             var packed = stack([idx[.., 0], idx[.., 2]], dim: 1).cpu();
-            candIndex = packed.data<long>().ToArray();
-            candScores = cs.cpu().data<float>().ToArray();
-            candBoxes = cb.cpu().data<float>().ToArray();
+            candIndex = HostArray<long>(packed);
+            candScores = HostArray<float>(cs.cpu());
+            candBoxes = HostArray<float>(cb.cpu());
         }
 
         var perImage = new List<int>[batch];
@@ -85,4 +85,8 @@ public sealed class PostProcessor
         }
         return results;
     }
+
+    /// <summary>A contiguous CPU tensor's values (an empty array for an empty tensor, where data&lt;T&gt; throws).</summary>
+    private static T[] HostArray<T>(Tensor cpu) where T : unmanaged =>
+        cpu.numel() == 0 ? [] : cpu.contiguous().data<T>().ToArray();
 }
