@@ -63,13 +63,12 @@ using var clsLogits = (randn(n, p, c, device: device) - 3).requires_grad_();
 using var regLogits = randn(n, p, 4, ZeroHead.RegMax + 1, device: device).requires_grad_();
 using var project = arange(ZeroHead.RegMax + 1, ScalarType.Float32, device);
 var loss = new ZeroHeadLoss();
-var assigner = new AlignOtaAssigner();
 
-(Tensor Scores, Tensor Boxes) Predictions()
+DensePredictions Predictions()
 {
     var scores = sigmoid(clsLogits);
     var distances = matmul(nn.functional.softmax(regLogits, -1), project);
-    return (scores, ZeroHead.DecodeBoxes(distances, priors));
+    return new DensePredictions(clsLogits.alias(), scores, regLogits.alias(), ZeroHead.DecodeBoxes(distances, priors), priors.alias());
 }
 
 var rows = new List<object>();
@@ -82,9 +81,8 @@ void Record(string what, double seconds, string note = "")
 long positives;
 using (NewDisposeScope())
 {
-    var (scores, boxes) = Predictions();
-    using var l = loss.Compute(scores, boxes, regLogits, priors, truth);
-    positives = l.Assignment.CountPositives().item<long>();
+    using var l = loss.Compute(Predictions(), truth);
+    positives = l.Positives.item<long>();
 }
 Console.WriteLine($"  {n * options.Boxes} GT boxes, {p} priors per image, {positives} positives");
 
@@ -92,21 +90,18 @@ Record("assign (AlignOTA)", MedianSeconds(() =>
 {
     using var scope = NewDisposeScope();
     using var _ = no_grad();
-    var (scores, boxes) = Predictions();
-    assigner.Assign(scores, boxes, priors, truth);
+    loss.Assign(Predictions(), truth);
 }), "no_grad, includes decoding");
 Record("assign + losses (forward)", MedianSeconds(() =>
 {
     using var scope = NewDisposeScope();
-    var (scores, boxes) = Predictions();
-    var l = loss.Compute(scores, boxes, regLogits, priors, truth);
+    var l = loss.Compute(Predictions(), truth);
     l.Total.item<float>();
 }), "one host sync (the .item of the total)");
 Record("assign + losses + backward", MedianSeconds(() =>
 {
     using var scope = NewDisposeScope();
-    var (scores, boxes) = Predictions();
-    var l = loss.Compute(scores, boxes, regLogits, priors, truth);
+    var l = loss.Compute(Predictions(), truth);
     l.Total.backward();
     clsLogits.grad!.zero_();
     regLogits.grad!.zero_();

@@ -12,11 +12,12 @@ namespace HipFx.Model.Assign;
 /// </summary>
 public sealed class GroundTruthBatch : IDisposable
 {
-    private GroundTruthBatch(Tensor boxes, Tensor labels, Tensor mask)
+    private GroundTruthBatch(Tensor boxes, Tensor labels, Tensor mask, long maxLabel)
     {
         Boxes = boxes;
         Labels = labels;
         Mask = mask;
+        MaxLabel = maxLabel;
     }
 
     public Tensor Boxes { get; }
@@ -24,6 +25,9 @@ public sealed class GroundTruthBatch : IDisposable
     public Tensor Labels { get; }
 
     public Tensor Mask { get; }
+
+    /// <summary>The largest class id of the batch (−1 without boxes), known on the host, so a loss can check it.</summary>
+    public long MaxLabel { get; }
 
     public long BatchSize => Boxes.shape[0];
 
@@ -63,13 +67,14 @@ public sealed class GroundTruthBatch : IDisposable
         return new GroundTruthBatch(
             tensor(boxes, [n, g, 4], device: device),
             tensor(labels, [n, g], device: device),
-            tensor(mask, [n, g], device: device));
+            tensor(mask, [n, g], device: device),
+            images.SelectMany(i => i).Select(b => (long)b.Class).DefaultIfEmpty(-1).Max());
     }
 
     /// <summary>
     /// Builds a batch from per-image tensors: <paramref name="boxes"/>[i] is G_i×4 xyxy (network-input pixels),
     /// <paramref name="labels"/>[i] has G_i class ids. G_i may be 0. The result lives on <paramref name="device"/>
-    /// (default: the device of the first box tensor).
+    /// (default: the device of the first box tensor). Reads each label tensor's range on the host once.
     /// </summary>
     public static GroundTruthBatch FromTensors(IReadOnlyList<Tensor> boxes, IReadOnlyList<Tensor> labels, Device? device = null)
     {
@@ -91,6 +96,17 @@ public sealed class GroundTruthBatch : IDisposable
                     $"image {i}: expected {boxes[i].shape[0]} labels, got shape [{string.Join(", ", labels[i].shape)}]", nameof(labels));
             }
         }
+        long maxLabel = -1;
+        foreach (var l in labels.Where(l => l.numel() > 0))
+        {
+            using var min = l.min();
+            using var max = l.max();
+            if (min.item<long>() < 0)
+            {
+                throw new ArgumentException($"class ids must be >= 0, got {min.item<long>()}", nameof(labels));
+            }
+            maxLabel = Math.Max(maxLabel, max.item<long>());
+        }
         var target = device ?? boxes[0].device;
         int n = boxes.Count;
         long g = Math.Max(1, boxes.Max(b => b.shape[0]));
@@ -110,7 +126,7 @@ public sealed class GroundTruthBatch : IDisposable
             mask[i, ..(int)count].fill_(true);
         }
         return new GroundTruthBatch(
-            paddedBoxes.MoveToOuterDisposeScope(), paddedLabels.MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
+            paddedBoxes.MoveToOuterDisposeScope(), paddedLabels.MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope(), maxLabel);
     }
 
     public void Dispose()

@@ -1,15 +1,13 @@
-using HipFx.Model.Assign;
 using static TorchSharp.torch;
 
 namespace HipFx.Model.Losses;
 
 /// <summary>
-/// ZeroHead's losses for one batch (damo-yolo-t.md §4), all 0-dim tensors on the model's device:
-/// <see cref="Total"/> = <see cref="Cls"/> (QFL) + <see cref="Bbox"/> (GIoU) + <see cref="Dfl"/>, the only one to
-/// call <c>backward()</c> on. <see cref="Assignment"/> is the label assignment they were computed from.
+/// ZeroHead's losses for one batch (damo-yolo-t.md §4), all 0-dim float32 tensors on the model's device:
+/// <see cref="Total"/> = <see cref="Cls"/> (QFL) + <see cref="Bbox"/> (GIoU) + <see cref="Dfl"/>, the one to call
+/// <c>backward()</c> on; <see cref="Positives"/> is the number of positive priors of the batch (no gradient).
 /// </summary>
-public sealed record DetectionLosses(Tensor Total, Tensor Cls, Tensor Bbox, Tensor Dfl, LabelAssignment Assignment)
-    : IDisposable
+public sealed record DetectionLosses(Tensor Total, Tensor Cls, Tensor Bbox, Tensor Dfl, Tensor Positives) : IDisposable
 {
     public void Dispose()
     {
@@ -17,6 +15,6 @@ public sealed record DetectionLosses(Tensor Total, Tensor Cls, Tensor Bbox, Tens
         Cls.Dispose();
         Bbox.Dispose();
         Dfl.Dispose();
-        Assignment.Dispose();
+        Positives.Dispose();
     }
 }

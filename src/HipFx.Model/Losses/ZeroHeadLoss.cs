@@ -12,10 +12,12 @@ namespace HipFx.Model.Losses;
 /// <item>DFL over the 4 sides of each positive, weighted by w, ÷ (4·max(Σw, 1)), × 0.25;</item>
 /// </list>
 /// total = QFL + GIoU + DFL. Everything is computed over the whole batch with masks (background rows carry weight 0),
-/// so one call makes no host round trip. A batch without positives gives GIoU = DFL = 0.
+/// so a step makes no host round trip. A batch without positives gives GIoU = DFL = 0.
 /// <para>
-/// The normalisers are the batch's own: the reference averages them over GPUs (reduce_mean), which a
-/// data-parallel trainer reproduces only if it computes the loss over the whole global batch.
+/// Single device: <see cref="Compute(DensePredictions, GroundTruthBatch)"/>. Data parallel, as the reference's
+/// reduce_mean over GPUs: per replica <see cref="Assign"/> and <see cref="Normalizers"/>, then
+/// <see cref="LossNormalizers.Mean"/> over replicas, then per replica
+/// <see cref="Compute(DensePredictions, LabelAssignment, LossNormalizers?)"/> with the mean.
 /// </para>
 /// </summary>
 public sealed class ZeroHeadLoss
@@ -31,57 +33,100 @@ public sealed class ZeroHeadLoss
 
     public ZeroHeadLossOptions Options => options;
 
-    /// <summary>Losses of one batch from the model's dense training-mode predictions (see <see cref="DamoYolo.forward"/>).</summary>
+    /// <summary>
+    /// Losses of one batch from the model's dense training-mode predictions (see <see cref="DamoYolo.forward"/>):
+    /// assignment, the batch's own normalisers, losses. The single-device path.
+    /// </summary>
     public DetectionLosses Compute(DensePredictions predictions, GroundTruthBatch truth)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        return Compute(predictions.Scores, predictions.Boxes, predictions.RegLogits, predictions.Priors, truth);
+        using var assignment = Assign(predictions, truth);
+        return Compute(predictions, assignment);
+    }
+
+    /// <summary>AlignOTA assignment of one batch on the detached predictions.</summary>
+    public LabelAssignment Assign(DensePredictions predictions, GroundTruthBatch truth)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(truth);
+        if (truth.MaxLabel >= predictions.Scores.shape[2])
+        {
+            throw new ArgumentException(
+                $"ground truth has class id {truth.MaxLabel}, but the model predicts {predictions.Scores.shape[2]} classes", nameof(truth));
+        }
+        return assigner.Assign(predictions.Scores, predictions.Boxes, predictions.Priors, truth);
+    }
+
+    /// <summary>The batch's raw normalisers (see <see cref="LossNormalizers"/>).</summary>
+    public static LossNormalizers Normalizers(DensePredictions predictions, LabelAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(assignment);
+        using var scope = NewDisposeScope();
+        var count = assignment.Foreground.sum().to(ScalarType.Float32);
+        var weightSum = PositiveWeights(predictions.Scores, assignment).sum();
+        return new LossNormalizers(count.MoveToOuterDisposeScope(), weightSum.MoveToOuterDisposeScope());
     }
 
     /// <summary>
-    /// Losses of one batch. <paramref name="scores"/> N×P×C sigmoid class scores and <paramref name="boxes"/> N×P×4
-    /// decoded xyxy boxes (both with gradient), <paramref name="regLogits"/> N×P×4×(reg_max+1) distance-bin logits
-    /// (after the head's Scale, before the softmax), <paramref name="priors"/> P×4 rows (x, y, stride, stride), and
-    /// the padded ground truth in network-input pixels.
+    /// Losses of one batch given its assignment. <paramref name="normalizers"/> defaults to the batch's own; pass the
+    /// mean over data-parallel replicas to reproduce the reference's multi-GPU normalisation. Both are clamped
+    /// below at 1 here.
     /// </summary>
-    public DetectionLosses Compute(Tensor scores, Tensor boxes, Tensor regLogits, Tensor priors, GroundTruthBatch truth)
+    public DetectionLosses Compute(DensePredictions predictions, LabelAssignment assignment, LossNormalizers? normalizers = null)
     {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(assignment);
         long bins = options.RegMax + 1;
-        if (regLogits.dim() != 4 || regLogits.shape[0] != scores.shape[0] || regLogits.shape[1] != scores.shape[1]
-            || regLogits.shape[2] != 4 || regLogits.shape[3] != bins)
+        var regLogits = predictions.RegLogits;
+        if (regLogits.dim() != 4 || regLogits.shape[2] != 4 || regLogits.shape[3] != bins)
         {
             throw new ArgumentException(
-                $"regression logits must be {scores.shape[0]}×{scores.shape[1]}×4×{bins}, got [{string.Join(", ", regLogits.shape)}]",
-                nameof(regLogits));
+                $"regression logits must be N×P×4×{bins}, got [{string.Join(", ", regLogits.shape)}]", nameof(predictions));
         }
         using var scope = NewDisposeScope();
-        var assignment = assigner.Assign(scores, boxes, priors, truth);
+        var scores = Float32(predictions.Scores);
+        var boxes = Float32(predictions.Boxes);
+        regLogits = Float32(regLogits);
         var positive = assignment.Foreground;
         long numClasses = scores.shape[2];
+        var own = normalizers is null ? Normalizers(predictions, assignment) : null;
+        var positiveCount = (normalizers ?? own!).PositiveCount.clamp_min(1.0);
+        var weightSum = (normalizers ?? own!).WeightSum.clamp_min(1.0);
 
         // Quality focal loss over all priors and classes; the target is the IoU at a positive's class, else 0.
         var classIndex = assignment.Labels.clamp_max(numClasses - 1).unsqueeze(2);
         var qualityTargets = zeros_like(scores).scatter_(2, classIndex, assignment.Quality.to(scores.dtype).unsqueeze(2));
         var qfl = QualityFocalLoss.Elementwise(scores, qualityTargets, options.QflBeta);
-        var positiveCount = positive.sum().to(ScalarType.Float32).clamp_min(1.0);
         var cls = qfl.view(-1, numClasses).sum(1).sum() / positiveCount * options.ClsWeight;
 
-        // Positive weights: the highest detached class score; background rows weigh 0.
-        var weights = scores.detach().amax([2]).masked_fill(positive.logical_not(), 0.0f);   // N×P
-        var weightSum = weights.sum().clamp_min(1.0);
-
-        var giou = GiouLoss.Elementwise(boxes, assignment.TargetBoxes, options.GiouEps);     // N×P
+        // GIoU and DFL over positives, each weighted by its highest detached class score (background weighs 0).
+        var weights = PositiveWeights(scores, assignment);                                        // N×P
+        var giou = GiouLoss.Elementwise(boxes, assignment.TargetBoxes, options.GiouEps);           // N×P
         var bbox = (giou * weights).sum() / weightSum * options.BboxWeight;
 
-        var distanceTargets = DistanceTargets(priors, assignment.TargetBoxes);               // N×P×4
-        var dfl = DistributionFocalLoss.Elementwise(regLogits, distanceTargets);             // N×P×4
+        var distanceTargets = DistanceTargets(predictions.Priors, assignment.TargetBoxes);         // N×P×4
+        var dfl = DistributionFocalLoss.Elementwise(regLogits, distanceTargets);                   // N×P×4
         var dflLoss = (dfl * weights.unsqueeze(2)).sum() / (weightSum * 4) * options.DflWeight;
 
         var total = cls + bbox + dflLoss;
+        var positives = positive.sum();
         return new DetectionLosses(
             total.MoveToOuterDisposeScope(), cls.MoveToOuterDisposeScope(), bbox.MoveToOuterDisposeScope(),
-            dflLoss.MoveToOuterDisposeScope(), assignment.MoveToOuterDisposeScope());
+            dflLoss.MoveToOuterDisposeScope(), positives.MoveToOuterDisposeScope());
     }
+
+    /// <summary>N×P: a positive's highest detached class score, 0 for background.</summary>
+    private static Tensor PositiveWeights(Tensor scores, LabelAssignment assignment)
+    {
+        using var scope = NewDisposeScope();
+        var weights = Float32(scores.detach()).amax([2]).masked_fill(assignment.Foreground.logical_not(), 0.0f);
+        return weights.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Losses are computed in float32 at least (a bf16/fp16 head output is widened; float64 stays).</summary>
+    private static Tensor Float32(Tensor t) =>
+        t.dtype is ScalarType.BFloat16 or ScalarType.Float16 ? t.to(ScalarType.Float32) : t.alias();
 
     /// <summary>
     /// DFL targets: distances (left, top, right, bottom) from each prior point to its target box edges, in units

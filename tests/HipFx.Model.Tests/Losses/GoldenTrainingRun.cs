@@ -42,7 +42,9 @@ internal sealed class GoldenTrainingRun
         using var truth = GroundTruthBatch.FromTensors(boxes, labels);
 
         using var predictions = model.call(batch);
-        using var losses = new ZeroHeadLoss().Compute(predictions, truth);
+        var loss = new ZeroHeadLoss();
+        using var assignment = loss.Assign(predictions, truth);
+        using var losses = loss.Compute(predictions, assignment);
         Losses = new Dictionary<string, double>
         {
             ["total_loss"] = losses.Total.item<float>(),
@@ -50,7 +52,7 @@ internal sealed class GoldenTrainingRun
             ["loss_bbox"] = losses.Bbox.item<float>(),
             ["loss_dfl"] = losses.Dfl.item<float>(),
         };
-        PositivesPerStride = CountPerStride(losses.Assignment.Foreground, predictions.Priors);
+        PositivesPerStride = CountPerStride(assignment.Foreground, predictions.Priors);
         losses.Total.backward();
         GradNorms = model.named_parameters().ToDictionary(
             p => p.name, p => p.parameter.grad is { } g ? g.norm().item<float>() : 0.0);

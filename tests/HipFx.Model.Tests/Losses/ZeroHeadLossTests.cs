@@ -1,4 +1,5 @@
 using HipFx.Model.Assign;
+using HipFx.Model.Head;
 using HipFx.Model.Losses;
 using HipFx.Torch;
 using TorchSharp;
@@ -9,6 +10,10 @@ namespace HipFx.Model.Tests.Losses;
 public class ZeroHeadLossTests
 {
     public ZeroHeadLossTests() => TorchRuntime.EnsureInitialized();
+
+    /// <summary>Dense predictions as the model gives them; the loss does not read the class logits.</summary>
+    private static DensePredictions Dense(Tensor scores, Tensor boxes, Tensor regLogits, Tensor priors) =>
+        new(scores.detach().logit(), scores, regLogits, boxes, priors);
 
     /// <summary>
     /// One image, two classes, two priors of stride 8: prior 0 at (8,8), prior 1 at (40,40). GT (0,0,16,16) class 0.
@@ -42,7 +47,7 @@ public class ZeroHeadLossTests
     public void Losses_weights_and_normalisers_of_a_one_positive_scene()
     {
         using var s = new Scene();
-        using var losses = new ZeroHeadLoss().Compute(s.Scores, s.Boxes, s.RegLogits, s.Priors, s.Truth);
+        using var losses = new ZeroHeadLoss().Compute(Dense(s.Scores, s.Boxes, s.RegLogits, s.Priors), s.Truth);
 
         // QFL (÷ max(#pos, 1) = 1, × 1.0):
         //   prior 0, class 0 (positive, q = 0.765625): BCE(0.6, q)·(q − 0.6)² = 0.60585340·0.02743164 = 0.01661941
@@ -57,14 +62,14 @@ public class ZeroHeadLossTests
         // CE = ln 17 = 2.83321334 per side; 0.25 · 0.6·4·2.83321334 / (4·1) = 0.42498200.
         Assert.Equal(0.42498200, losses.Dfl.item<float>(), 6);
         Assert.Equal(0.05869973 + 0.28125 + 0.42498200, losses.Total.item<float>(), 5);
-        Assert.Equal(1L, losses.Assignment.CountPositives().item<long>());
+        Assert.Equal(1L, losses.Positives.item<long>());
     }
 
     [Fact]
     public void Gradients_flow_into_scores_boxes_and_bins_but_not_through_the_detached_weights()
     {
         using var s = new Scene();
-        using (var losses = new ZeroHeadLoss().Compute(s.Scores, s.Boxes, s.RegLogits, s.Priors, s.Truth))
+        using (var losses = new ZeroHeadLoss().Compute(Dense(s.Scores, s.Boxes, s.RegLogits, s.Priors), s.Truth))
         {
             losses.Total.backward();
         }
@@ -92,7 +97,7 @@ public class ZeroHeadLossTests
         var priors = tensor(new float[] { 8, 8, 8, 8, 40, 40, 8, 8 }, [2, 4]);
         using var truth = GroundTruthBatch.FromTensors([zeros(0, 4)], [zeros(0, ScalarType.Int64)]);
 
-        using var losses = new ZeroHeadLoss().Compute(scores, boxes, regLogits, priors, truth);
+        using var losses = new ZeroHeadLoss().Compute(Dense(scores, boxes, regLogits, priors), truth);
         // No positives: num_total_pos = max(0, 1) = 1; QFL = Σ BCE(p,0)·p² over all 4 scores:
         // BCE(0.6,0)·0.36 = 0.91629073·0.36 = 0.32986466; + 0.00892574 + 0.00105361 + 0.03210074 = 0.37194475.
         Assert.Equal(0.37194475, losses.Cls.item<float>(), 5);
@@ -117,10 +122,46 @@ public class ZeroHeadLossTests
         var gt = tensor(new float[] { 0, 0, 16, 16 }, [1, 4]);
         using var truth = GroundTruthBatch.FromTensors([gt, gt], [tensor(new long[] { 0 }), tensor(new long[] { 0 })]);
 
-        using var losses = new ZeroHeadLoss().Compute(scores, boxes, zeros(2, 2, 4, 17), priors, truth);
+        using var losses = new ZeroHeadLoss().Compute(Dense(scores, boxes, zeros(2, 2, 4, 17), priors), truth);
         Assert.Equal(0.05869973, losses.Cls.item<float>(), 6);
         Assert.Equal(0.46875, losses.Bbox.item<float>(), 6);
         Assert.Equal(0.70830334, losses.Dfl.item<float>(), 6);
+    }
+
+    [Fact]
+    public void Given_normalisers_replace_the_batch_own_and_replicas_average_theirs()
+    {
+        using var scope = NewDisposeScope();
+        using var s = new Scene();
+        var loss = new ZeroHeadLoss();
+        var p = Dense(s.Scores, s.Boxes, s.RegLogits, s.Priors);
+        using var assignment = loss.Assign(p, s.Truth);
+        // The scene's own: 1 positive, Σw = 0.6 (clamped to 1 when used).
+        using var own = ZeroHeadLoss.Normalizers(p, assignment);
+        Assert.Equal(1f, own.PositiveCount.item<float>());
+        Assert.Equal(0.6f, own.WeightSum.item<float>(), 6);
+        // Two data-parallel replicas with (1, 0.6) and (5, 3.4) average to (3, 2).
+        using var other = new LossNormalizers(tensor(5f), tensor(3.4f));
+        using var mean = LossNormalizers.Mean([own, other], CPU);
+        Assert.Equal(3f, mean.PositiveCount.item<float>());
+        Assert.Equal(2f, mean.WeightSum.item<float>(), 6);
+        // With them: QFL 0.05869973 / 3; GIoU 2·0.6·0.234375 / 2 = 0.140625; DFL 0.25·0.6·4·ln 17 / (4·2) = 0.21249100.
+        using var losses = loss.Compute(p, assignment, mean);
+        Assert.Equal(0.05869973 / 3, losses.Cls.item<float>(), 6);
+        Assert.Equal(0.140625, losses.Bbox.item<float>(), 6);
+        Assert.Equal(0.21249100, losses.Dfl.item<float>(), 6);
+    }
+
+    [Fact]
+    public void A_class_id_beyond_the_models_classes_is_refused_before_any_tensor_work()
+    {
+        using var scope = NewDisposeScope();
+        var scores = full(1, 2, 2, 0.5f);
+        using var truth = GroundTruthBatch.FromTensors([tensor(new float[] { 0, 0, 16, 16 }, [1, 4])], [tensor(new long[] { 2 })]);
+        Assert.Equal(2L, truth.MaxLabel);
+        var e = Assert.Throws<ArgumentException>(() => new ZeroHeadLoss().Compute(
+            Dense(scores, zeros(1, 2, 4), zeros(1, 2, 4, 17), tensor(new float[] { 8, 8, 8, 8, 40, 40, 8, 8 }, [2, 4])), truth));
+        Assert.Contains("class id 2", e.Message);
     }
 
     [Fact]
