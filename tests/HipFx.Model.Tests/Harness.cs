@@ -26,15 +26,17 @@ internal static class Harness
         return d.max().item<double>();
     }
 
-    public static void Close(Tensor actual, Tensor expected, double atol, string what)
+    public static void Close(Tensor actual, Tensor expected, double atol, string what, Xunit.Abstractions.ITestOutputHelper? log = null)
     {
         double d = MaxAbsDiff(actual, expected);
+        log?.WriteLine($"{what}: max |diff| {d:E2} (tolerance {atol:E0})");
         Assert.True(d <= atol, $"{what}: max |diff| {d:E3} > {atol:E1}");
     }
 
-    public static void CloseRelative(Tensor actual, Tensor expected, double rtol, string what)
+    public static void CloseRelative(Tensor actual, Tensor expected, double rtol, string what, Xunit.Abstractions.ITestOutputHelper? log = null)
     {
         double d = MaxRelDiff(actual, expected);
+        log?.WriteLine($"{what}: max |diff|/(1+|ref|) {d:E2} (tolerance {rtol:E0})");
         Assert.True(d <= rtol, $"{what}: max |diff|/(1+|ref|) {d:E3} > {rtol:E1}");
     }
 

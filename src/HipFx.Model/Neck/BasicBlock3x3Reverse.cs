@@ -20,6 +20,6 @@ public sealed class BasicBlock3x3Reverse : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    // Out of place: y is conv1's ReLU output, which ReLU's backward needs unchanged in training.
-    public override Tensor forward(Tensor x) => conv2.call(x).Then(conv1.call).Then(y => y + x);
+    // Out of place: conv1 ends in a ReLU, whose backward needs its output unchanged.
+    public override Tensor forward(Tensor x) => conv2.call(x).Then(conv1.call).Then(y => x + y);
 }

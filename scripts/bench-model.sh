@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# DAMO-YOLO-T model benchmark: forward latency per image (unfused/fused, sizes x batches), forward+postprocess,
+# training step, peak process RSS. Prints a table and writes JSON (default bench-results/model-bench.json).
+# Usage: scripts/bench-model.sh [--sizes 320,640,1024] [--batches 1,4] [--train-batch 2] [--train-size 640]
+#                               [--repeats 3] [--threads 2] [--device cpu|cuda:0] [--out FILE]
+# On a GPU: scripts/bench-model.sh --device cuda:0 --batches 1,32 --threads 8
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+dotnet build bench/HipFx.Model.Bench -c Release -v q -nologo 1>&2
+exec dotnet bench/HipFx.Model.Bench/bin/Release/net10.0/HipFx.Model.Bench.dll "$@"
