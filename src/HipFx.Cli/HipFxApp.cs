@@ -20,6 +20,10 @@ public static class HipFxApp
         var globals = new GlobalOptions();
         var root = new RootCommand(
             "hipfx: train and evaluate DAMO-YOLO-T to detect and classify hip fractures on AP radiographs.");
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction();
+        }
         root.Options.Add(globals.Device);
         root.Options.Add(globals.Libtorch);
         foreach (var command in CommandCatalog.All())
@@ -59,10 +63,25 @@ public static class HipFxApp
             stderr.WriteLine($"error: {e.Message}");
             return ExitFailure;
         }
+        catch (HipFx.Torch.TorchLoadException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitFailure;
+        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("cancelled");
             return ExitFailure;
+        }
+    }
+
+    /// <summary>Prints hipfx's own version (not the host process's, e.g. a test runner's).</summary>
+    private sealed class PrintVersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitOk;
         }
     }
 

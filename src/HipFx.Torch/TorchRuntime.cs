@@ -27,8 +27,21 @@ public static class TorchRuntime
         typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    /// <summary>Initialises with the bundled libtorch (or HIPFX_LIBTORCH when set). Cheap after the first call.</summary>
-    public static TorchRuntimeInfo EnsureInitialized() => Initialize(new TorchRuntimeOptions());
+    /// <summary>
+    /// What is loaded already, whichever options loaded it; otherwise initialises with the bundled libtorch
+    /// (or HIPFX_LIBTORCH when set). Cheap after the first call.
+    /// </summary>
+    public static TorchRuntimeInfo EnsureInitialized()
+    {
+        lock (Gate)
+        {
+            if (loaded is { } done)
+            {
+                return done.Info;
+            }
+        }
+        return Initialize(new TorchRuntimeOptions());
+    }
 
     /// <summary>Loads libtorch as <paramref name="options"/> say; returns what was loaded.</summary>
     /// <exception cref="TorchLoadException">libtorch or TorchSharp's library cannot be loaded.</exception>
@@ -137,7 +150,7 @@ public static class TorchRuntime
             TorchSharpVersion = TorchSharpVersion,
             LibtorchVersion = folder?.Version ?? LibtorchFolder.DetectVersion(bundledDir) switch
             {
-                "unknown" => ExpectedLibtorchVersion + " (bundled)",
+                "unknown" => ExpectedLibtorchVersion,
                 var v => v,
             },
             LibtorchDirectory = folder?.Directory ?? bundledDir,

@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new LintCommand(),
+        new SplitCommand(),
     ];
 }

@@ -1,0 +1,22 @@
+namespace HipFx.Data.Images;
+
+/// <summary>How radiographs are decoded. Limits are options, checked on the header before any pixel is decoded.</summary>
+public sealed record ImageLoadOptions
+{
+    public static ImageLoadOptions Default { get; } = new();
+
+    /// <summary>
+    /// Largest image accepted, in pixels (width × height). Default 100 million (a 10,000 × 10,000 image; full-size
+    /// AP hip radiographs are 5 to 20 million). Larger headers are refused as decompression bombs before decoding.
+    /// </summary>
+    public long MaxPixels { get; init; } = 100_000_000;
+
+    /// <summary>Largest file accepted, in bytes. Default 512 MiB.</summary>
+    public long MaxFileBytes { get; init; } = 512L * 1024 * 1024;
+
+    public void Validate()
+    {
+        if (MaxPixels <= 0) throw new ArgumentOutOfRangeException(nameof(MaxPixels), MaxPixels, "must be positive");
+        if (MaxFileBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxFileBytes), MaxFileBytes, "must be positive");
+    }
+}

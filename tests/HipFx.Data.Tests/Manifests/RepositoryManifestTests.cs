@@ -1,0 +1,23 @@
+using HipFx.Data.Manifests;
+using HipFx.Tests;
+
+namespace HipFx.Data.Tests.Manifests;
+
+/// <summary>The manifests shipped in data-manifests/ read cleanly and point at real files.</summary>
+public sealed class RepositoryManifestTests
+{
+    [Fact]
+    public void Fracatlas_dev_manifest_reads_and_every_path_exists()
+    {
+        var manifest = ManifestReader.Read(Path.Combine(RepoPaths.Root, "data-manifests", "fracatlas_hip_dev.csv"));
+        Assert.Equal(25, manifest.Rows.Count);
+        Assert.All(manifest.Rows, r =>
+        {
+            Assert.True(File.Exists(manifest.ImageFile(r)), manifest.ImageFile(r));
+            Assert.True(File.Exists(manifest.AnnotationFile(r)), manifest.AnnotationFile(r));
+        });
+        Assert.Equal(11, manifest.Rows.Count(r => r.Label == Core.ImageLabel.NoFracture));
+        // consecutive ids 2544/2545 are one patient
+        Assert.Equal(manifest.Rows.Single(r => r.ImageId == "IMG0002544").PatientId, manifest.Rows.Single(r => r.ImageId == "IMG0002545").PatientId);
+    }
+}
