@@ -2,10 +2,15 @@
 # DAMO-YOLO-T model benchmark: forward latency per image (unfused/fused, sizes x batches), forward+postprocess,
 # training step, peak process RSS. Prints a table and writes JSON (default bench-results/model-bench.json).
 # Usage: scripts/bench-model.sh [--sizes 320,640,1024] [--batches 1,4] [--train-batch 2] [--train-size 640]
-#                               [--repeats 3] [--threads 2] [--device cpu|cuda:0] [--out FILE]
-# On a GPU: scripts/bench-model.sh --device cuda:0 --batches 1,32 --threads 8
+#                               [--repeats 3] [--threads 1] [--device cpu|cuda:0] [--weights X.pth] [--out FILE]
+# Without --weights, the perturbed golden weights (shared/reference) are used when present, so NMS has work to do.
+# On a GPU: scripts/bench-model.sh --device cuda:0 --batches 1,32 --threads 8 (CUDA libtorch: set HIPFX_LIBTORCH to a
+# PyTorch torch/lib and build with -p:TorchBackend=none, see README "GPU use"; timings synchronise the device).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 dotnet build bench/HipFx.Model.Bench -c Release -v q -nologo 1>&2
-exec dotnet bench/HipFx.Model.Bench/bin/Release/net10.0/HipFx.Model.Bench.dll "$@"
+weights=()
+golden="$root/../shared/reference/damo-yolo-t-golden-perturbed/weights.pt"
+if [[ " $* " != *" --weights "* && -f "$golden" ]]; then weights=(--weights "$golden"); fi
+exec dotnet bench/HipFx.Model.Bench/bin/Release/net10.0/HipFx.Model.Bench.dll "${weights[@]}" "$@"

@@ -20,11 +20,21 @@ public sealed record BenchOptions
     /// <summary>Timed repetitions per measurement (the median is reported), after one warm-up. Default 3.</summary>
     public int Repeats { get; init; } = 3;
 
-    /// <summary>Intra-op threads for libtorch on the CPU. Default 2.</summary>
-    public int Threads { get; init; } = 2;
+    /// <summary>
+    /// Intra-op threads for libtorch on the CPU. Default 1: on a shared, oversubscribed box OpenMP threads that wait
+    /// for each other were ~10× slower than one thread (measured); raise it on a dedicated machine.
+    /// </summary>
+    public int Threads { get; init; } = 1;
 
     /// <summary>Torch device name: cpu, cuda:0. Default cpu.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// Official weights to load (a .pth/.pt state dict), so post-processing sees realistic candidate counts; none:
+    /// a fresh init (scores ≈ 0.01, nothing passes the 0.05 threshold). scripts/bench-model.sh passes the
+    /// perturbed golden weights when present.
+    /// </summary>
+    public string? Weights { get; init; }
 
     /// <summary>Where to write the JSON results. Default bench-results/model-bench.json.</summary>
     public string Output { get; init; } = Path.Combine("bench-results", "model-bench.json");
@@ -46,8 +56,9 @@ public sealed record BenchOptions
                 "--threads" => o with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--device" => o with { Device = value },
                 "--out" => o with { Output = value },
+                "--weights" => o with { Weights = value },
                 _ => throw new ArgumentException(
-                    $"unknown option {key}; known: --sizes --batches --train-batch --train-size --repeats --threads --device --out"),
+                    $"unknown option {key}; known: --sizes --batches --train-batch --train-size --repeats --threads --device --weights --out"),
             };
         }
         if (o.Sizes.Any(s => s % 32 != 0) || o.TrainSize % 32 != 0)

@@ -49,6 +49,10 @@ double PeakRssMiB()
 
 manual_seed(0);
 using var model = DamoYolo.Tiny(4);
+if (options.Weights is not null)
+{
+    Console.WriteLine("  weights: " + OfficialWeights.Import(model, options.Weights));
+}
 model.to(device);
 model.eval();
 using var fused = RepConvFusion.ToDeploy(model);
@@ -86,7 +90,14 @@ foreach (int size in options.Sizes)
             var dense = fused.call(images);
             postProcessor.Run(dense.Scores, dense.Boxes);
         });
-        Record("forward + postprocess", "fused", size, batch, post, "random input: few candidates");
+        int candidates = 0;
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        {
+            var dense = fused.call(images);
+            candidates = (int)(dense.Scores > postProcessor.Options.ScoreThreshold).sum().item<long>() / batch;
+        }
+        Record("forward + postprocess", "fused", size, batch, post, $"{candidates} candidates/img before NMS");
     }
 }
 

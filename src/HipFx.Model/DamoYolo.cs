@@ -87,6 +87,9 @@ public sealed class DamoYolo : nn.Module<Tensor, DensePredictions>
         }
     }
 
+    /// <summary>Raw per-level head logits for neck features [P3, P4, P5].</summary>
+    public HeadLogits ForwardHead(Tensor[] features) => head.call(features);
+
     /// <summary>Dense predictions over all priors (see <see cref="DensePredictions"/>).</summary>
     public override DensePredictions forward(Tensor images)
     {

@@ -64,7 +64,9 @@ public sealed class StateDictKeyTests : TorchTest, IClassFixture<DefaultGolden>
     public void Every_batchnorm_has_eps_1e3_and_momentum_003()
     {
         using var model = DamoYolo.Tiny(4);
-        Assert.Equal(95, model.modules().OfType<BatchNorm2d>().Count());
+        var bns = model.modules().OfType<BatchNorm2d>().ToList();
+        Assert.Equal(95, bns.Count);
+        Assert.All(bns, bn => Assert.Equal((1e-3, 0.03), (bn.eps, bn.momentum ?? double.NaN)));
         // eps and momentum are private in TorchSharp's BatchNorm; check them by behaviour on one BN:
         // in training, running_mean moves by momentum · batch mean from 0.
         var bn = BatchNorms.Create(3);

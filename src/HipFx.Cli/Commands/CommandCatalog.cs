@@ -9,7 +9,10 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new ConvertCommand(),
         new LintCommand(),
         new SplitCommand(),
+        new EvalCommand(),
+        new ReadersCommand(),
     ];
 }

@@ -62,8 +62,8 @@ public sealed class PostProcessor
         {
             var order = perImage[i];
             // Stable sort by descending score (ties keep the (prior, class) order).
-            var sorted = order.Select((k, pos) => (k, pos)).OrderByDescending(t => candScores[t.k]).ThenBy(t => t.pos)
-                .Select(t => t.k).ToArray();
+            var sorted = order.ToArray(); // candidate indices, ascending = (prior, class) order
+            Array.Sort(sorted, (a, b) => candScores[a] != candScores[b] ? candScores[b].CompareTo(candScores[a]) : a.CompareTo(b));
             var boxesSorted = new float[sorted.Length * 4];
             var labelsSorted = new int[sorted.Length];
             for (int r = 0; r < sorted.Length; r++)

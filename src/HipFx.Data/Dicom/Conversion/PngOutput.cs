@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace HipFx.Data.Dicom.Conversion;
+
+/// <summary>Writes rendered pixels as PNG (16-bit gray, 8-bit gray or 8-bit RGB), resized with ImageSharp's bicubic
+/// resampler to a maximum side if asked, through a temporary file renamed into place, so a killed run never
+/// leaves a partial PNG.</summary>
+internal static class PngOutput
+{
+    public static void WriteGray16(string path, ushort[] pixels, int width, int height, int? maxSize, int level) =>
+        Write<L16, ushort>(path, pixels, width, height, maxSize, level, bitDepth: 16, colorType: 0);
+
+    public static void WriteGray8(string path, byte[] pixels, int width, int height, int? maxSize, int level) =>
+        Write<L8, byte>(path, pixels, width, height, maxSize, level, bitDepth: 8, colorType: 0);
+
+    public static void WriteRgb8(string path, byte[] pixels, int width, int height, int? maxSize, int level) =>
+        Write<Rgb24, byte>(path, pixels, width, height, maxSize, level, bitDepth: 8, colorType: 2);
+
+    /// <summary>The size after fitting the longest side into <paramref name="maxSize"/> (never enlarged).</summary>
+    public static (int Width, int Height) Fit(int width, int height, int? maxSize)
+    {
+        if (maxSize is not { } max || Math.Max(width, height) <= max)
+        {
+            return (width, height);
+        }
+        var scale = (double)max / Math.Max(width, height);
+        return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
+    }
+
+    private static void Write<TPixel, TSample>(string path, TSample[] samples, int width, int height, int? maxSize, int level, int bitDepth, int colorType)
+        where TPixel : unmanaged, IPixel<TPixel>
+        where TSample : unmanaged
+    {
+        var (outWidth, outHeight) = Fit(width, height, maxSize);
+        ReadOnlySpan<byte> bytes;
+        if (outWidth != width || outHeight != height)
+        {
+            using var image = Image.LoadPixelData<TPixel>(MemoryMarshal.Cast<TSample, TPixel>(samples.AsSpan()), width, height);
+            image.Mutate(x => x.Resize(outWidth, outHeight, KnownResamplers.Bicubic));
+            var resized = new TPixel[outWidth * outHeight];
+            image.CopyPixelDataTo(resized);
+            bytes = MemoryMarshal.AsBytes(resized.AsSpan());
+        }
+        else
+        {
+            bytes = MemoryMarshal.AsBytes(samples.AsSpan());
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + $".{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                PngWriter.Write(file, bytes, outWidth, outHeight, bitDepth, colorType, level);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}
