@@ -19,7 +19,7 @@ set_num_threads(options.Threads);
 var device = torch.device(options.Device);
 string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 Console.WriteLine($"hipfx loss bench: TorchSharp {info.TorchSharpVersion}, libtorch {info.LibtorchVersion}, device {device}, "
-    + $"{get_num_threads()} threads, {Environment.ProcessorCount} cores visible, load average {load}, repeats {options.Repeats} (median)");
+    + $"{get_num_threads()} threads, {Environment.ProcessorCount} cores visible, load average {load}, repeats {options.Repeats} (median and min)");
 
 void Sync()
 {
@@ -29,7 +29,7 @@ void Sync()
     }
 }
 
-double MedianSeconds(Action action)
+(double Median, double Min) Seconds(Action action)
 {
     action();
     Sync();
@@ -42,7 +42,7 @@ double MedianSeconds(Action action)
         times.Add(sw.Elapsed.TotalSeconds);
     }
     times.Sort();
-    return times[times.Count / 2];
+    return (times[times.Count / 2], times[0]);
 }
 
 manual_seed(0);
@@ -72,10 +72,11 @@ DensePredictions Predictions()
 }
 
 var rows = new List<object>();
-void Record(string what, double seconds, string note = "")
+void Record(string what, (double Median, double Min) seconds, string note = "")
 {
-    rows.Add(new { what, batch = n, size, priors = p, boxes_per_image = options.Boxes, ms = seconds * 1000, note });
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-36} {n}x{size}  {seconds * 1000,10:F1} ms  {note}"));
+    rows.Add(new { what, batch = n, size, priors = p, boxes_per_image = options.Boxes, median_ms = seconds.Median * 1000, min_ms = seconds.Min * 1000, note });
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {what,-32} {n}x{size}  median {seconds.Median * 1000,9:F1} ms  min {seconds.Min * 1000,9:F1} ms  {note}"));
 }
 
 long positives;
@@ -86,19 +87,13 @@ using (NewDisposeScope())
 }
 Console.WriteLine($"  {n * options.Boxes} GT boxes, {p} priors per image, {positives} positives");
 
-Record("assign (AlignOTA)", MedianSeconds(() =>
-{
-    using var scope = NewDisposeScope();
-    using var _ = no_grad();
-    loss.Assign(Predictions(), truth);
-}), "no_grad, includes decoding");
-Record("assign + losses (forward)", MedianSeconds(() =>
+Record("assign + losses (forward)", Seconds(() =>
 {
     using var scope = NewDisposeScope();
     var l = loss.Compute(Predictions(), truth);
     l.Total.item<float>();
 }), "one host sync (the .item of the total)");
-Record("assign + losses + backward", MedianSeconds(() =>
+Record("assign + losses + backward", Seconds(() =>
 {
     using var scope = NewDisposeScope();
     var l = loss.Compute(Predictions(), truth);
@@ -107,6 +102,12 @@ Record("assign + losses + backward", MedianSeconds(() =>
     regLogits.grad!.zero_();
 }), "backward into the head outputs");
 
+Record("assign (AlignOTA)", Seconds(() =>
+{
+    using var scope = NewDisposeScope();
+    using var _ = no_grad();
+    loss.Assign(Predictions(), truth);
+}), "no_grad, includes decoding");
 if (options.WithModel)
 {
     manual_seed(0);
@@ -114,7 +115,7 @@ if (options.WithModel)
     model.to(device);
     model.train();
     using var images = rand(n, 3, size, size, device: device) * 255;
-    Record("model train step fwd+loss+bwd", MedianSeconds(() =>
+    Record("model train step fwd+loss+bwd", Seconds(() =>
     {
         using var scope = NewDisposeScope();
         using var predictions = model.call(images);
