@@ -142,6 +142,47 @@ public class AlignOtaAssignerTests
     }
 
     [Fact]
+    public void Padding_to_the_batch_maximum_changes_nothing_an_image_alone_would_get()
+    {
+        using var scope = NewDisposeScope();
+        // Three 128×128 images (336 priors over strides 8/16/32) with 0, 2 and 5 random GTs and random predictions:
+        // assigning the padded batch must give each image exactly what assigning it alone (unpadded) gives.
+        manual_seed(3);
+        var priors = HipFx.Model.Head.Priors.Generate(128, 128);
+        long p = priors.shape[0];
+        var scores = sigmoid(randn(3, p, 4) - 1);
+        var centre = priors[.., ..2].unsqueeze(0);
+        var reach = rand(3, p, 4) * 40 + 2;
+        var boxes = cat([centre - reach[.., .., ..2], centre + reach[.., .., 2..]], dim: 2);
+        var counts = new[] { 0, 2, 5 };
+        var gtBoxes = counts.Select(c =>
+        {
+            var corner = rand(c, 2) * 100;
+            return cat([corner, corner + 4 + rand(c, 2) * 60], dim: 1);
+        }).ToArray();
+        var gtLabels = counts.Select(c => randint(0, 4, c)).ToArray();
+        var assigner = new AlignOtaAssigner();
+
+        using var truth = GroundTruthBatch.FromTensors(gtBoxes, gtLabels);
+        Assert.Equal(5, truth.MaxBoxes);
+        using var batched = assigner.Assign(scores, boxes, priors, truth);
+        // Not vacuous: the images with GTs have positives, the empty one has none.
+        Assert.Equal(0L, batched.Foreground[0].sum().item<long>());
+        Assert.True(batched.Foreground[1].sum().item<long>() > 0);
+        Assert.True(batched.Foreground[2].sum().item<long>() > 0);
+        for (int i = 0; i < 3; i++)
+        {
+            using var alone = GroundTruthBatch.FromTensors([gtBoxes[i]], [gtLabels[i]]);
+            using var single = assigner.Assign(scores[i..(i + 1)], boxes[i..(i + 1)], priors, alone);
+            Assert.Equal(Bools(single.Foreground), Bools(batched.Foreground[i..(i + 1)]));
+            Assert.Equal(Longs(single.GtIndex), Longs(batched.GtIndex[i..(i + 1)]));
+            Assert.Equal(Longs(single.Labels), Longs(batched.Labels[i..(i + 1)]));
+            Assert.Equal(Floats(single.Quality), Floats(batched.Quality[i..(i + 1)]));
+            Assert.Equal(Floats(single.TargetBoxes), Floats(batched.TargetBoxes[i..(i + 1)]));
+        }
+    }
+
+    [Fact]
     public void A_prior_exactly_on_the_box_edge_is_not_inside()
     {
         using var scope = NewDisposeScope();
