@@ -9,10 +9,12 @@ internal static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new DoctorCommand(),
+        new SynthCommand(),
         new ConvertCommand(),
         new LintCommand(),
         new SplitCommand(),
         new EvalCommand(),
+        new PredictCommand(),
         new ReadersCommand(),
     ];
 }

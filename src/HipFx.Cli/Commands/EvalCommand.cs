@@ -134,11 +134,13 @@ internal sealed class EvalCommand : ICliCommand
                 },
             };
             string device = parse.GetValue(globals.Device)!;
+            string? libtorch = parse.GetValue(globals.Libtorch)?.FullName;
             int batchSize = parse.GetValue(batch);
-            var runner = new EvalRunner(options,
-                modelPath is null ? null : () => DetectorLoader.Load(modelPath, device, batchSize),
-                (stage, done, total) => parse.InvocationConfiguration.Error.Write($"\r{stage}: {done}/{total}{(done == total ? "\n" : "")}"));
-            var run = runner.Run();
+            var run = modelPath is null
+                ? new EvalRunner(options).Run()
+                : ProgressDisplay.Run(parse.InvocationConfiguration.Error, "detect", progress =>
+                    new EvalRunner(options, () => DetectorLoader.Load(modelPath, device, libtorch, batchSize),
+                        (_, done, total) => progress(done, total)).Run());
 
             foreach (var table in run.Files.Tables)
             {

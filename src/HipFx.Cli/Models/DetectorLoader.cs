@@ -1,23 +1,55 @@
 using HipFx.Core;
-using HipFx.Evaluation.Pipeline;
+using HipFx.Torch;
 
 namespace HipFx.Cli.Models;
 
 /// <summary>
-/// Builds the <see cref="IDetector"/> behind <c>--model</c> (a run folder or a checkpoint) for eval and predict.
-/// The one place that knows the model layer: everything else takes detections through the seam.
+/// Builds the detector behind <c>--model</c>: a hipfx checkpoint (<c>*.safetensors</c>) or a run folder holding
+/// one (best.safetensors, else last.safetensors, else the only *.safetensors, also looked for under weights/).
 /// </summary>
 internal static class DetectorLoader
 {
-    public static IDetector Load(string modelPath, string device, int batchSize)
+    public static ModelDetector Load(string modelPath, string device, string? libtorch, int batchSize)
     {
-        if (!File.Exists(modelPath) && !Directory.Exists(modelPath))
+        string checkpoint = ResolveCheckpoint(modelPath);
+        try
+        {
+            TorchRuntime.Initialize(new TorchRuntimeOptions { LibtorchDirectory = libtorch });
+            var devices = TorchRuntime.Resolve(DeviceSpec.Parse(device));
+            return new ModelDetector(checkpoint, devices[0], batchSize);
+        }
+        catch (TorchLoadException e)
+        {
+            throw new HipFxConfigException(e.Message, inner: e);
+        }
+    }
+
+    /// <summary>The checkpoint file <paramref name="modelPath"/> names or holds.</summary>
+    public static string ResolveCheckpoint(string modelPath)
+    {
+        if (File.Exists(modelPath))
+        {
+            return Path.GetFullPath(modelPath);
+        }
+        if (!Directory.Exists(modelPath))
         {
             throw new HipFxConfigException($"--model: no such file or folder: {modelPath}");
         }
-        // Waiting on the checkpoint format (training) to load DamoYolo weights into HipFx.Model's Predictor.
-        throw new HipFxConfigException(
-            $"--model {modelPath}: this build cannot load models yet (the checkpoint loader is not merged); " +
-            "evaluate a COCO results file with --detections instead");
+        foreach (string folder in new[] { modelPath, Path.Combine(modelPath, "weights") })
+        {
+            foreach (string name in new[] { "best.safetensors", "last.safetensors" })
+            {
+                string p = Path.Combine(folder, name);
+                if (File.Exists(p))
+                {
+                    return Path.GetFullPath(p);
+                }
+            }
+            if (Directory.Exists(folder) && Directory.GetFiles(folder, "*.safetensors") is [var only])
+            {
+                return Path.GetFullPath(only);
+            }
+        }
+        throw new HipFxDataException("no checkpoint here: expected best.safetensors, last.safetensors or a single *.safetensors (also under weights/)", modelPath);
     }
 }

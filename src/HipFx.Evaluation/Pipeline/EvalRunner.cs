@@ -34,7 +34,7 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
             var evalOptions = options.Evaluation with { Decision = options.Evaluation.Decision with { Tau = tau } };
             var result = DetectionEvaluation.Evaluate(truth.Images, detections, evalOptions);
             var stamp = Stamp(truth, tau, source);
-            IImageSource images = truth.Files is { } f ? new RadiographImageSource(f)
+            IImageSource images = truth.Files is { } f ? new RadiographImageSource(f, detector?.Mapping)
                 : options.ImagesFolder is { } folder ? new PngFolderImageSource(folder) : new NoImages();
             var files = EvalReport.Write(options.OutputFolder, result, stamp, images);
             return new EvalRunResult(result, stamp, files, options.ResolvedTauFile(), chosen, warnings);

@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Images;
 
 namespace HipFx.Evaluation.Pipeline;
 
@@ -13,6 +14,9 @@ public interface IDetector : IDisposable
 
     /// <summary>Preferred number of images per call (a GPU batch). At least 1.</summary>
     int BatchSize { get; }
+
+    /// <summary>How the detector maps stored intensities (pictures draw images the way the model saw them).</summary>
+    IntensityMapping Mapping => IntensityMapping.Default;
 
     /// <summary>Detections of each file, in the order given.</summary>
     IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles);

@@ -72,6 +72,9 @@ internal sealed class BoxPainter : IDisposable
 
     public float FontSize => font.Size;
 
+    /// <summary>Width of <paramref name="label"/> in this painter's font.</summary>
+    public float Measure(string label) => font.MeasureText(label);
+
     private static SKRect Rect(Box b, float scale) =>
         new((float)b.X1 * scale, (float)b.Y1 * scale, (float)b.X2 * scale, (float)b.Y2 * scale);
 

@@ -20,7 +20,7 @@ public sealed record GalleryOptions
 
 /// <summary>
 /// Galleries of the image-level errors, with boxes drawn: ground truth dashed white, predictions with
-/// score ≥ τ in their class colour (the deciding box thicker), a caption "id: truth → decision".
+/// score ≥ τ in their class colour (the deciding box thicker, drawn even below τ when the valgus rule chose it), a caption "id: truth → decision".
 /// False positives: a fracture class was called that the image does not have (wrong class or no fracture).
 /// False negatives: the image's fracture was not called (missed, or called as another class).
 /// A wrong-class image is in both.
@@ -98,7 +98,8 @@ public static class ErrorGallery
         {
             painter.Truth(canvas, g, scale, 1.5f);
         }
-        foreach (var d in o.Detections.Where(d => d.Score >= tau).OrderBy(d => d.Score))
+        foreach (var d in o.Detections.Where(d => d.Score >= tau || ReferenceEquals(d, o.Decision.Box))
+                     .OrderBy(d => ReferenceEquals(d, o.Decision.Box)).ThenBy(d => d.Score))
         {
             painter.Prediction(canvas, d, scale, 1.5f, ReferenceEquals(d, o.Decision.Box));
         }

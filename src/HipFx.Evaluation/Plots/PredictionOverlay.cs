@@ -7,8 +7,8 @@ namespace HipFx.Evaluation.Plots;
 
 /// <summary>
 /// The AI-assistance picture (the paper's phase III "feature markings"): the radiograph at full size with
-/// each box of score ≥ τ drawn in its class colour and tagged with class and score, and a header line
-/// with the image-level decision and the rule that made it.
+/// each box of score ≥ τ (and the deciding box, which the valgus rule may take below τ) drawn in its class
+/// colour and tagged with class and score, and a header line with the image-level decision and its rule.
 /// </summary>
 public static class PredictionOverlay
 {
@@ -23,14 +23,17 @@ public static class PredictionOverlay
             canvas.DrawBitmap(bmp, 0, 0);
         }
         using var painter = new BoxPainter(fontSize);
-        foreach (var d in detections.Where(d => d.Score >= tau).OrderBy(d => d.Score))
+        foreach (var d in detections.Where(d => d.Score >= tau || ReferenceEquals(d, decision.Box))
+                     .OrderBy(d => ReferenceEquals(d, decision.Box)).ThenBy(d => d.Score)) // the deciding box on top
         {
             painter.Prediction(canvas, d, 1, stroke, ReferenceEquals(d, decision.Box));
         }
         string score = decision.Box is { } b ? " " + b.Score.ToString("0.00", CultureInfo.InvariantCulture) : "";
         string head = $"AI: {decision.Label.Name()}{score} ({decision.RuleName}, τ={tau.ToString("0.###", CultureInfo.InvariantCulture)})";
         var color = decision.Label.ToFractureClass() is { } c ? BoxPainter.ColorOf(c) : new SKColor(0x2E, 0x7D, 0x32);
-        painter.Tag(canvas, head, 4, fontSize + 12, color);
+        float fit = painter.Measure(head) + 14;
+        using var headPainter = new BoxPainter(fit > image.Width ? fontSize * image.Width / fit : fontSize);
+        headPainter.Tag(canvas, head, 4, headPainter.FontSize + 8, color);
         SkiaImages.SavePng(surface, path);
     }
 }

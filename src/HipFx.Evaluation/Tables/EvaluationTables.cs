@@ -129,9 +129,12 @@ public static class EvaluationTables
     private static IEnumerable<TableCell> Counts(BinaryCounts k) =>
         [TableCell.Count(k.TP), TableCell.Count(k.FP), TableCell.Count(k.FN), TableCell.Count(k.TN)];
 
+    /// <summary>An IoU/Dice mean: numerator = boxes found (the mean's count), n = all ground-truth boxes of the row.</summary>
     private static TableCell Mean(double value, OverlapStats o) =>
-        TableCell.Number(value, 2, o.Found) with
+        TableCell.Number(value, 2) with
         {
+            Numerator = o.Found,
+            Denominator = o.GroundTruthBoxes,
             Text = (double.IsNaN(value) ? TableCell.NotAvailable : value.ToString("F2", CultureInfo.InvariantCulture))
                 + string.Create(CultureInfo.InvariantCulture, $" (n={o.Found}/{o.GroundTruthBoxes})"),
         };

@@ -79,6 +79,12 @@ public class EvalReportTests
         string table2 = File.ReadAllText(Path.Combine(tmp.Path, "table2.md"));
         Assert.Contains("| displaced_fnf | 6 | 1 | 2 | 31 |", table2);
         Assert.Contains("†", table2);
+        // The CSV carries the counts behind each IoU mean: boxes found (numerator) of all ground-truth boxes (n).
+        var csv = File.ReadAllLines(Path.Combine(tmp.Path, "table2.csv")).Where(l => !l.StartsWith('#')).Select(l => l.Split(',')).ToList();
+        var df = csv.Single(r => r[0] == "displaced_fnf");
+        var o = r.Overlap[FractureClass.DisplacedFnf];
+        Assert.Equal(o.Found.ToString(System.Globalization.CultureInfo.InvariantCulture), df[Array.IndexOf(csv[0], "iou_numerator")]);
+        Assert.Equal("8", df[Array.IndexOf(csv[0], "iou_n")]);
         var audit = File.ReadAllLines(files.Audit).Where(l => !l.StartsWith('#')).ToList();
         Assert.Equal(41, audit.Count);
         // DF: 6 right, 1 FP (an unstable_itf image called DF), 2 FN (a miss and a wrong class), 31 TN.
