@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace HipFx.Loss.Bench;
+
+/// <summary>Loss benchmark settings, from <c>--key value</c> arguments.</summary>
+public sealed record LossBenchOptions
+{
+    /// <summary>Images per batch. Default 8.</summary>
+    public int Batch { get; init; } = 8;
+
+    /// <summary>Square input size (multiple of 32): 21504 priors at 1024. Default 1024.</summary>
+    public int Size { get; init; } = 1024;
+
+    /// <summary>Ground-truth boxes per image (random sizes and classes). Default 3.</summary>
+    public int Boxes { get; init; } = 3;
+
+    /// <summary>Classes. Default 4.</summary>
+    public int Classes { get; init; } = 4;
+
+    /// <summary>Timed repetitions per measurement (median reported) after one warm-up. Default 5.</summary>
+    public int Repeats { get; init; } = 5;
+
+    /// <summary>Intra-op threads for libtorch on the CPU. Default 2.</summary>
+    public int Threads { get; init; } = 2;
+
+    /// <summary>Torch device: cpu, cuda:0. Default cpu.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Also time a whole training step with the model (forward + loss + backward). Default false.</summary>
+    public bool WithModel { get; init; }
+
+    /// <summary>JSON output path. Default bench-results/loss-bench.json.</summary>
+    public string Output { get; init; } = Path.Combine("bench-results", "loss-bench.json");
+
+    public static LossBenchOptions Parse(string[] args)
+    {
+        var o = new LossBenchOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string key = args[i];
+            if (key == "--with-model")
+            {
+                o = o with { WithModel = true };
+                continue;
+            }
+            string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{key} needs a value");
+            o = key switch
+            {
+                "--batch" => o with { Batch = Int(value) },
+                "--size" => o with { Size = Int(value) },
+                "--boxes" => o with { Boxes = Int(value) },
+                "--classes" => o with { Classes = Int(value) },
+                "--repeats" => o with { Repeats = Int(value) },
+                "--threads" => o with { Threads = Int(value) },
+                "--device" => o with { Device = value },
+                "--out" => o with { Output = value },
+                _ => throw new ArgumentException(
+                    $"unknown option {key}; known: --batch --size --boxes --classes --repeats --threads --device --with-model --out"),
+            };
+        }
+        if (o.Size % 32 != 0 || o.Size < 64)
+        {
+            throw new ArgumentException($"--size must be a multiple of 32 and at least 64, got {o.Size}");
+        }
+        if (o.Batch < 1 || o.Boxes < 0 || o.Classes < 1 || o.Repeats < 1 || o.Threads < 1)
+        {
+            throw new ArgumentException("batch, classes, repeats and threads must be at least 1; boxes at least 0");
+        }
+        return o;
+    }
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+}

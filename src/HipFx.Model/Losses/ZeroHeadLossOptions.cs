@@ -1,0 +1,66 @@
+using HipFx.Model.Assign;
+
+namespace HipFx.Model.Losses;
+
+/// <summary>
+/// Weights and constants of ZeroHead's training loss (damo-yolo-t.md §4). Defaults are the official ones; validate
+/// with <see cref="Validate"/> (the loss does it once, in its constructor).
+/// </summary>
+public sealed record ZeroHeadLossOptions
+{
+    /// <summary>Weight of the quality focal loss. Default 1.0.</summary>
+    public double ClsWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of the GIoU loss. Default 2.0.</summary>
+    public double BboxWeight { get; init; } = 2.0;
+
+    /// <summary>Weight of the distribution focal loss. Default 0.25.</summary>
+    public double DflWeight { get; init; } = 0.25;
+
+    /// <summary>Exponent β of the quality focal loss. Default 2.0.</summary>
+    public double QflBeta { get; init; } = QualityFocalLoss.DefaultBeta;
+
+    /// <summary>Largest distance bin (reg_max): the head predicts reg_max + 1 bins per side. Default 16.</summary>
+    public int RegMax { get; init; } = 16;
+
+    /// <summary>DFL targets are clamped to [0, reg_max − this], keeping the right bin in range. Default 0.1.</summary>
+    public double DflTargetMargin { get; init; } = 0.1;
+
+    /// <summary>Lower clamp of union and enclosing area in the GIoU loss. Default 1e-6.</summary>
+    public double GiouEps { get; init; } = BoxOverlaps.DefaultEps;
+
+    /// <summary>The label assigner's settings.</summary>
+    public AlignOtaOptions Assigner { get; init; } = new();
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad setting.</summary>
+    public ZeroHeadLossOptions Validate()
+    {
+        NonNegative(ClsWeight, nameof(ClsWeight));
+        NonNegative(BboxWeight, nameof(BboxWeight));
+        NonNegative(DflWeight, nameof(DflWeight));
+        NonNegative(QflBeta, nameof(QflBeta));
+        if (RegMax < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RegMax), RegMax, "must be at least 1");
+        }
+        if (!(DflTargetMargin > 0 && DflTargetMargin < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DflTargetMargin), DflTargetMargin, "must lie in (0, 1)");
+        }
+        if (!(GiouEps > 0) || double.IsInfinity(GiouEps))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GiouEps), GiouEps, "must be a finite number > 0");
+        }
+        ArgumentNullException.ThrowIfNull(Assigner, nameof(Assigner));
+        Assigner.Validate();
+        return this;
+    }
+
+    private static void NonNegative(double value, string name)
+    {
+        if (!(value >= 0) || double.IsInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "must be a finite number >= 0");
+        }
+    }
+}
