@@ -30,9 +30,14 @@ if [ $build -ne 0 ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-dotnet test HipFx.Train.sln -c Release --no-build "${filter[@]}" \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "${extra[@]}"
-status=$?
+# One project at a time, each with its own TRX file (names cannot collide).
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build "${filter[@]}" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" "${extra[@]}" \
+    || status=1
+done
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
