@@ -7,5 +7,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-dotnet build bench/HipFx.Loss.Bench -c Release -v q -nologo "-clp:NoSummary;ErrorsOnly" 1>&2
+# Build quietly; show the log only when the build fails.
+if ! log="$(dotnet build bench/HipFx.Loss.Bench -c Release -v q -nologo 2>&1)"; then echo "$log" >&2; exit 1; fi
 exec dotnet bench/HipFx.Loss.Bench/bin/Release/net10.0/HipFx.Loss.Bench.dll "$@"

@@ -11,7 +11,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-dotnet build bench/HipFx.Model.Bench -c Release -v q -nologo "-clp:NoSummary;ErrorsOnly" 1>&2
+# Build quietly; show the log only when the build fails.
+if ! log="$(dotnet build bench/HipFx.Model.Bench -c Release -v q -nologo 2>&1)"; then echo "$log" >&2; exit 1; fi
 weights=()
 golden="$root/../shared/reference/damo-yolo-t-golden-perturbed/weights.pt"
 if [[ " $* " != *" --weights "* && -f "$golden" ]]; then weights=(--weights "$golden"); fi

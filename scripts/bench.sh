@@ -38,7 +38,8 @@ section "convert (scripts/bench-convert.sh ${quick[*]})"
 scripts/bench-convert.sh "${quick[@]}" --out "$out/convert.json"
 
 section "synth (hipfx synth --bench --count $synth_count)"
-dotnet build src/HipFx.Cli -c Release -v q -nologo "-clp:NoSummary;ErrorsOnly" 1>&2
+# Build quietly; show the log only when the build fails.
+if ! log="$(dotnet build src/HipFx.Cli -c Release -v q -nologo 2>&1)"; then echo "$log" >&2; exit 1; fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/hipfx-bench-synth.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 dotnet src/HipFx.Cli/bin/Release/net10.0/hipfx.dll synth --bench --count "$synth_count" --out "$work"
