@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace HipFx.Loss.Bench;
 
-/// <summary>Loss benchmark settings, from <c>--key value</c> arguments.</summary>
+/// <summary>
+/// Loss benchmark settings, from <c>--key value</c> arguments; <c>--quick</c> starts from a short preset that later
+/// arguments still override. (The whole training step with the model is in the model benchmark.)
+/// </summary>
 public sealed record LossBenchOptions
 {
     /// <summary>Images per batch. Default 8.</summary>
@@ -26,21 +29,23 @@ public sealed record LossBenchOptions
     /// <summary>Torch device: cpu, cuda:0. Default cpu.</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>Also time a whole training step with the model (forward + loss + backward). Default false.</summary>
-    public bool WithModel { get; init; }
+    /// <summary>JSON output path. Default artifacts/bench/loss.json.</summary>
+    public string Output { get; init; } = Path.Combine("artifacts", "bench", "loss.json");
 
-    /// <summary>JSON output path. Default bench-results/loss-bench.json.</summary>
-    public string Output { get; init; } = Path.Combine("bench-results", "loss-bench.json");
+    /// <summary>Whether the <c>--quick</c> preset was the starting point.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>The <c>--quick</c> preset: a batch of 2 at 640, 3 repeats.</summary>
+    public static LossBenchOptions QuickPreset { get; } = new() { Batch = 2, Size = 640, Repeats = 3, Quick = true };
 
     public static LossBenchOptions Parse(string[] args)
     {
-        var o = new LossBenchOptions();
+        var o = args.Contains("--quick") ? QuickPreset : new LossBenchOptions();
         for (int i = 0; i < args.Length; i++)
         {
             string key = args[i];
-            if (key == "--with-model")
+            if (key == "--quick")
             {
-                o = o with { WithModel = true };
                 continue;
             }
             string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{key} needs a value");
@@ -55,7 +60,7 @@ public sealed record LossBenchOptions
                 "--device" => o with { Device = value },
                 "--out" => o with { Output = value },
                 _ => throw new ArgumentException(
-                    $"unknown option {key}; known: --batch --size --boxes --classes --repeats --threads --device --with-model --out"),
+                    $"unknown option {key}; known: --batch --size --boxes --classes --repeats --threads --device --quick --out"),
             };
         }
         if (o.Size % 32 != 0 || o.Size < 64)

@@ -2,22 +2,29 @@ using System.Globalization;
 
 namespace HipFx.Model.Bench;
 
-/// <summary>Benchmark settings, from <c>--key value</c> arguments; defaults suit a small CPU box.</summary>
+/// <summary>
+/// Model benchmark settings, from <c>--key value</c> arguments. The defaults are the CPU run (sizes 320, 640,
+/// 1024; training batches 2 and 8); <c>--quick</c> starts from a short preset instead (minutes on 2 cores) that
+/// later arguments still override.
+/// </summary>
 public sealed record BenchOptions
 {
     /// <summary>Square input sizes for the forward benchmark. Default 320, 640, 1024.</summary>
     public IReadOnlyList<int> Sizes { get; init; } = [320, 640, 1024];
 
-    /// <summary>Batch sizes for the forward benchmark. Default 1 and 4 (use 1 and 32 on a GPU).</summary>
+    /// <summary>Batch sizes for the forward benchmark. Default 1 and 4 on a CPU (use 1,32 on a GPU).</summary>
     public IReadOnlyList<int> Batches { get; init; } = [1, 4];
 
-    /// <summary>Batch size of the training step. Default 2.</summary>
-    public int TrainBatch { get; init; } = 2;
+    /// <summary>Batch sizes of the training step (forward, loss, backward). Default 2 and 8.</summary>
+    public IReadOnlyList<int> TrainBatches { get; init; } = [2, 8];
 
     /// <summary>Input size of the training step. Default 640.</summary>
     public int TrainSize { get; init; } = 640;
 
-    /// <summary>Timed repetitions per measurement (the median is reported), after one warm-up. Default 3.</summary>
+    /// <summary>Synthetic ground-truth boxes per training image (random sizes and classes). Default 3.</summary>
+    public int Boxes { get; init; } = 3;
+
+    /// <summary>Timed repetitions per measurement (median and min reported), after one warm-up. Default 3.</summary>
     public int Repeats { get; init; } = 3;
 
     /// <summary>
@@ -36,43 +43,58 @@ public sealed record BenchOptions
     /// </summary>
     public string? Weights { get; init; }
 
-    /// <summary>Where to write the JSON results. Default bench-results/model-bench.json.</summary>
-    public string Output { get; init; } = Path.Combine("bench-results", "model-bench.json");
+    /// <summary>Where to write the JSON results. Default artifacts/bench/model.json.</summary>
+    public string Output { get; init; } = Path.Combine("artifacts", "bench", "model.json");
+
+    /// <summary>Whether the <c>--quick</c> preset was the starting point.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>The <c>--quick</c> preset: forward at batches 1 and 2; training batches 2 and 8 at 320; 2 repeats.</summary>
+    public static BenchOptions QuickPreset { get; } = new()
+    {
+        Batches = [1, 2], TrainSize = 320, Repeats = 2, Quick = true,
+    };
 
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions();
+        var o = args.Contains("--quick") ? QuickPreset : new BenchOptions();
         for (int i = 0; i < args.Length; i++)
         {
             string key = args[i];
+            if (key == "--quick")
+            {
+                continue;
+            }
             string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{key} needs a value");
             o = key switch
             {
                 "--sizes" => o with { Sizes = Ints(value) },
                 "--batches" => o with { Batches = Ints(value) },
-                "--train-batch" => o with { TrainBatch = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--train-size" => o with { TrainSize = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--repeats" => o with { Repeats = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--threads" => o with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--train-batch" => o with { TrainBatches = Ints(value) },
+                "--train-size" => o with { TrainSize = Int(value) },
+                "--boxes" => o with { Boxes = Int(value) },
+                "--repeats" => o with { Repeats = Int(value) },
+                "--threads" => o with { Threads = Int(value) },
                 "--device" => o with { Device = value },
                 "--out" => o with { Output = value },
                 "--weights" => o with { Weights = value },
                 _ => throw new ArgumentException(
-                    $"unknown option {key}; known: --sizes --batches --train-batch --train-size --repeats --threads --device --weights --out"),
+                    $"unknown option {key}; known: --quick --sizes --batches --train-batch --train-size --boxes --repeats --threads --device --weights --out"),
             };
         }
-        if (o.Sizes.Any(s => s % 32 != 0) || o.TrainSize % 32 != 0)
+        if (o.Sizes.Any(s => s % 32 != 0 || s < 64) || o.TrainSize % 32 != 0 || o.TrainSize < 64)
         {
-            throw new ArgumentException("sizes must be multiples of 32");
+            throw new ArgumentException("sizes must be multiples of 32 and at least 64");
         }
-        if (o.Repeats < 1 || o.Threads < 1 || o.TrainBatch < 1 || o.Batches.Any(b => b < 1))
+        if (o.Repeats < 1 || o.Threads < 1 || o.Boxes < 0 || o.TrainBatches.Any(b => b < 1) || o.Batches.Any(b => b < 1))
         {
-            throw new ArgumentException("repeats, threads and batch sizes must be at least 1");
+            throw new ArgumentException("repeats, threads and batch sizes must be at least 1; boxes at least 0");
         }
         return o;
     }
 
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+
     private static int[] Ints(string csv) =>
-        csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Int).ToArray();
 }

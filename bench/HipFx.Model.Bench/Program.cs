@@ -1,57 +1,39 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using HipFx.Bench;
 using HipFx.Model;
+using HipFx.Model.Assign;
 using HipFx.Model.Bench;
 using HipFx.Model.Inference;
+using HipFx.Model.Losses;
 using HipFx.Model.Weights;
 using HipFx.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
+// DAMO-YOLO-T benchmark: forward latency per image (unfused and RepConv-fused, sizes × batches), fused forward +
+// post-processing, the training step (forward, ZeroHead loss on synthetic boxes, backward) per training batch,
+// and peak process RSS. Prints a Markdown table and writes JSON.
 var options = BenchOptions.Parse(args);
 var info = TorchRuntime.EnsureInitialized();
 set_num_threads(options.Threads);
 var device = torch.device(options.Device);
-Console.WriteLine($"hipfx model bench: TorchSharp {info.TorchSharpVersion}, libtorch {info.LibtorchVersion}, device {device}, "
-    + $"{get_num_threads()} threads, {Environment.ProcessorCount} cores visible, repeats {options.Repeats} (median)");
+Console.WriteLine($"hipfx model bench{(options.Quick ? " (quick)" : "")}: TorchSharp {info.TorchSharpVersion}, libtorch {info.LibtorchVersion}, "
+    + $"device {device}, {get_num_threads()} threads, {Environment.ProcessorCount} cores visible, load average {BenchHost.LoadAverage()}, "
+    + $"repeats {options.Repeats} after a warm-up (median and min)");
 
-void Sync()
+var timer = new BenchTimer(options.Repeats, () =>
 {
     if (device.type == DeviceType.CUDA)
     {
         cuda.synchronize(device);
     }
-}
-
-double MedianSeconds(Action action)
-{
-    action(); // warm-up
-    Sync();
-    var times = new List<double>();
-    for (int i = 0; i < options.Repeats; i++)
-    {
-        var sw = Stopwatch.StartNew();
-        action();
-        Sync();
-        times.Add(sw.Elapsed.TotalSeconds);
-    }
-    times.Sort();
-    return times[times.Count / 2];
-}
-
-double PeakRssMiB()
-{
-    using var p = Process.GetCurrentProcess();
-    p.Refresh();
-    return p.PeakWorkingSet64 / (1024.0 * 1024.0);
-}
+});
 
 manual_seed(0);
 using var model = DamoYolo.Tiny(4);
 if (options.Weights is not null)
 {
-    Console.WriteLine("  weights: " + OfficialWeights.Import(model, options.Weights));
+    Console.WriteLine("weights: " + OfficialWeights.Import(model, options.Weights));
 }
 model.to(device);
 model.eval();
@@ -59,72 +41,69 @@ using var fused = RepConvFusion.ToDeploy(model);
 fused.eval();
 var postProcessor = new PostProcessor();
 
+var table = new MarkdownTable("what", "form", "size", "batch", "median ms/call", "min ms/call", "median ms/img", "peak RSS MiB", "note");
+table.PrintHeader();
 var rows = new List<BenchRow>();
-void Record(string what, string form, int size, int batch, double seconds, string note = "")
+void Record(string what, string form, int size, int batch, Timing t, string note = "")
 {
-    var row = new BenchRow(what, form, size, batch, seconds * 1000, seconds * 1000 / batch, PeakRssMiB(), note);
+    var row = new BenchRow(what, form, size, batch, t.Median * 1000, t.Min * 1000, t.Median * 1000 / batch, BenchHost.PeakRssMiB(), note);
     rows.Add(row);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  {row.What,-22} {row.Form,-8} {row.Size,5} x{row.Batch,-3} {row.MsPerCall,10:F1} ms/call {row.MsPerImage,9:F1} ms/img  peak RSS {row.PeakRssMiB,7:F0} MiB {row.Note}"));
+    table.PrintRow(row.What, row.Form, Text(row.Size), Text(row.Batch), Text(row.MedianMsPerCall, "F1"), Text(row.MinMsPerCall, "F1"),
+        Text(row.MedianMsPerImage, "F1"), Text(row.PeakRssMiB, "F0"), row.Note);
 }
 
 foreach (int size in options.Sizes)
 {
     foreach (int batch in options.Batches)
     {
-        using var images = (rand(batch, 3, size, size, device: device) * 255);
+        using var images = rand(batch, 3, size, size, device: device) * 255;
         foreach (var (form, net) in new[] { ("unfused", model), ("fused", fused) })
         {
-            double s = MedianSeconds(() =>
+            Record("forward", form, size, batch, timer.Measure(() =>
             {
                 using var scope = NewDisposeScope();
                 using var _ = no_grad();
                 net.call(images);
-            });
-            Record("forward (no NMS)", form, size, batch, s);
+            }), "no NMS");
         }
-        double post = MedianSeconds(() =>
+        var post = timer.Measure(() =>
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var dense = fused.call(images);
             postProcessor.Run(dense.Scores, dense.Boxes);
         });
-        int candidates = 0;
-        using (var scope = NewDisposeScope())
+        long candidates;
+        using (NewDisposeScope())
         using (no_grad())
         {
             var dense = fused.call(images);
-            candidates = (int)(dense.Scores > postProcessor.Options.ScoreThreshold).sum().item<long>() / batch;
+            candidates = (dense.Scores > postProcessor.Options.ScoreThreshold).sum().item<long>() / batch;
         }
-        Record("forward + postprocess", "fused", size, batch, post, $"{candidates} candidates/img before NMS");
+        Record("forward+postprocess", "fused", size, batch, post, $"{candidates} candidates/img before NMS");
     }
 }
 
-// Training step: forward in train mode (BN batch statistics) + backward. Until the loss lands on this branch the
-// objective is the sum of the outputs the loss reads (scores, reg logits, boxes), labelled as such.
+// Training step: train mode (BN batch statistics), ZeroHead loss (AlignOTA assignment, QFL, GIoU, DFL) against
+// synthetic boxes, backward. Training runs on the unfused model (fusion is for deployment only).
 model.train();
-using (var images = rand(options.TrainBatch, 3, options.TrainSize, options.TrainSize, device: device) * 255)
+var loss = new ZeroHeadLoss();
+foreach (int batch in options.TrainBatches)
 {
-    double s = MedianSeconds(() =>
+    int size = options.TrainSize;
+    using var images = rand(batch, 3, size, size, device: device) * 255;
+    using var truth = GroundTruthBatch.FromBoxes(SyntheticTruth.Boxes(seed: batch, batch, size, options.Boxes, classes: 4), device);
+    Record("forward+loss+backward", "unfused", size, batch, timer.Measure(() =>
     {
         using var scope = NewDisposeScope();
-        var dense = model.call(images);
-        var objective = dense.Scores.sum() + dense.RegLogits.sum() + dense.Boxes.sum() * 1e-3;
-        objective.backward();
+        using var predictions = model.call(images);
+        using var losses = loss.Compute(predictions, truth);
+        losses.Total.backward();
         model.zero_grad();
-    });
-    Record("train step fwd+bwd", "unfused", options.TrainSize, options.TrainBatch, s, "objective: sum of outputs (stand-in for the loss)");
-    double f = MedianSeconds(() =>
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        model.call(images);
-    });
-    Record("train-mode forward", "unfused", options.TrainSize, options.TrainBatch, f, "no_grad, BN batch stats");
+    }), $"ZeroHead loss, {options.Boxes} boxes/img{(options.Weights is null ? ", random init" : "")}");
 }
 
-var result = new
+BenchHost.WriteJson(options.Output, new
 {
     tool = "hipfx model bench",
     utc = DateTimeOffset.UtcNow,
@@ -133,13 +112,13 @@ var result = new
     device = options.Device,
     threads = get_num_threads(),
     cores = Environment.ProcessorCount,
-    load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null,
+    load_average = BenchHost.LoadAverage(),
     options,
     rows,
-    peak_rss_mib = PeakRssMiB(),
-};
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-File.WriteAllText(options.Output, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
-Console.WriteLine($"peak RSS {PeakRssMiB():F0} MiB; results written to {options.Output}");
+    peak_rss_mib = BenchHost.PeakRssMiB(),
+});
 
-internal sealed record BenchRow(string What, string Form, int Size, int Batch, double MsPerCall, double MsPerImage, double PeakRssMiB, string Note);
+static string Text(double value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+internal sealed record BenchRow(string What, string Form, int Size, int Batch, double MedianMsPerCall, double MinMsPerCall,
+    double MedianMsPerImage, double PeakRssMiB, string Note);

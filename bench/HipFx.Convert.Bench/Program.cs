@@ -1,19 +1,42 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using HipFx.BenchConvert;
+using HipFx.Bench;
+using HipFx.Convert.Bench;
 using HipFx.Data.Dicom;
 using HipFx.Data.Dicom.Conversion;
 using HipFx.Data.Dicom.Lut;
 
-// Usage: bench-convert [--width 2500] [--height 3000] [--copies 8] [--png-level 1] [--work DIR] [--json PATH] [--keep]
-var arguments = args.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i);
-string Arg(string name, string fallback) => arguments.TryGetValue(name, out var i) && i + 1 < args.Length ? args[i + 1] : fallback;
+// Throughput of hipfx convert on synthetic 16-bit radiographs, uncompressed and JPEG Lossless SV1 (made with DCMTK's
+// dcmcjpeg when installed). Prints a Markdown table and writes JSON.
+// Usage: HipFx.Convert.Bench [--quick] [--width 2500] [--height 3000] [--copies 8] [--png-level 1] [--work DIR]
+//                            [--out PATH] [--keep]
+// --quick: 4 copies instead of 8 (same image size, so the targets still apply); later arguments override it.
+string[] flags = ["--quick", "--keep"];
+string[] valued = ["--width", "--height", "--copies", "--png-level", "--work", "--out", "--json"];
+var arguments = new Dictionary<string, string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (flags.Contains(args[i]))
+    {
+        arguments[args[i]] = "";
+    }
+    else if (valued.Contains(args[i]) && i + 1 < args.Length)
+    {
+        arguments[args[i]] = args[++i];
+    }
+    else
+    {
+        Console.Error.WriteLine($"unknown option or missing value: {args[i]}; known: {string.Join(' ', flags.Concat(valued))}");
+        return 2;
+    }
+}
+var quick = arguments.ContainsKey("--quick");
+string Arg(string name, string fallback) => arguments.TryGetValue(name, out var value) ? value : fallback;
 var width = int.Parse(Arg("--width", "2500"), CultureInfo.InvariantCulture);
 var height = int.Parse(Arg("--height", "3000"), CultureInfo.InvariantCulture);
-var copies = int.Parse(Arg("--copies", "8"), CultureInfo.InvariantCulture);
-var work = Arg("--work", Path.Combine(Path.GetTempPath(), "hipfx-bench-convert"));
-var jsonPath = Arg("--json", Path.Combine("artifacts", "bench", "convert.json"));
+var copies = int.Parse(Arg("--copies", quick ? "4" : "8"), CultureInfo.InvariantCulture);
+var work = Arg("--work", Path.Combine(Path.GetTempPath(), $"hipfx-bench-convert-{Environment.ProcessId}"));
+var jsonPath = Arg("--out", Arg("--json", Path.Combine("artifacts", "bench", "convert.json")));
 var cores = Environment.ProcessorCount;
 var pngLevel = int.Parse(Arg("--png-level", "1"), CultureInfo.InvariantCulture);
 
@@ -68,26 +91,32 @@ foreach (var (name, file) in kinds)
 }
 
 Console.WriteLine();
-Console.WriteLine($"hipfx convert throughput, {width} x {height} 16-bit (12 stored), {copies} files, {cores} cores, PNG zlib level {pngLevel}");
-Console.WriteLine($"load average: {LoadAverage()} (wall-time columns are only meaningful on an idle machine; per-CPU-second columns are images per core)");
+Console.WriteLine($"hipfx convert bench{(quick ? " (quick)" : "")}: {width} x {height} 16-bit (12 stored), {copies} files, {cores} cores, PNG zlib level {pngLevel}");
+Console.WriteLine($"load average: {BenchHost.LoadAverage()} (wall-time columns are only meaningful on an idle machine; per-CPU-second columns are images per core)");
 Console.WriteLine($"| kind | file MB | read ms | decode ms | render16 ms | png16 ms | img/s 1 job | img/s {cores} jobs | img/CPU-s (per core) | img/CPU-s --max-size 1024 |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in rows)
 {
-    Console.WriteLine(string.Join(" | ", r.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))).Insert(0, "| ") + " |");
+    Console.WriteLine(string.Join(" | ", r.Values.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture))).Insert(0, "| ") + " |");
 }
 Console.WriteLine("targets: 30 img/s/core uncompressed, 5 img/s/core JPEG Lossless");
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-File.WriteAllText(jsonPath, JsonSerializer.Serialize(new
+BenchHost.WriteJson(jsonPath, new
 {
-    width, height, copies, cores, pngLevel, loadAverage = LoadAverage(), date = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-    machine = Environment.MachineName, results = rows,
-}, new JsonSerializerOptions { WriteIndented = true }));
-Console.WriteLine($"wrote {jsonPath}");
+    tool = "hipfx convert bench",
+    utc = DateTimeOffset.UtcNow,
+    cores,
+    load_average = BenchHost.LoadAverage(),
+    quick,
+    width, height, copies, pngLevel,
+    machine = Environment.MachineName,
+    results = rows,
+    peak_rss_mib = BenchHost.PeakRssMiB(),
+});
 if (!arguments.ContainsKey("--keep"))
 {
     Directory.Delete(work, recursive: true);
 }
+return 0;
 
 // Images per second of wall time, and per second of this process's CPU time (= per core, and robust to a
 // machine shared with other jobs, where wall time mostly measures waiting).
@@ -133,9 +162,6 @@ static (double Read, double Decode, double Render, double Png) StageTimes(string
     static double Median(List<double> v) => Math.Round(v.Order().ElementAt(v.Count / 2), 1);
     return (Median(read), Median(decode), Median(render), Median(png));
 }
-
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static bool RunTool(string tool, params string[] args)
 {

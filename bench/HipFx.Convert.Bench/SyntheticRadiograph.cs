@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace HipFx.BenchConvert;
+namespace HipFx.Convert.Bench;
 
 /// <summary>Writes a synthetic 16-bit (12 bits stored) MONOCHROME1 "pelvis" radiograph as an explicit VR little
 /// endian DICOM file: smooth soft tissue, two dense femora and a pelvis ring, plus detector noise, so that its
