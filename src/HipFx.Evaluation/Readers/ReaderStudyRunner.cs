@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HipFx.Data.Manifests;
 using HipFx.Evaluation.Tables;
 
 namespace HipFx.Evaluation.Readers;
@@ -71,10 +72,16 @@ public static class ReaderStudyRunner
         {
             extra.Add(new("model_audit_sha256", Sha256(audit)));
         }
+        // A manifest is stamped with its canonical hash, the one hipfx split and eval record, so runs can be joined on it.
+        bool manifest = ReaderTruth.IsManifest(options.TruthPath);
+        if (!manifest)
+        {
+            extra.Add(new("truth_sha256", Sha256(options.TruthPath)));
+        }
         return new RunStamp
         {
             Model = options.ModelAuditPath is { } a ? Path.GetFileName(a) : null,
-            ManifestHash = Sha256(options.TruthPath),
+            ManifestHash = manifest ? ManifestReader.Read(options.TruthPath).Sha256() : null,
             Split = options.TruthSplit,
             CoordinateConvention = null,
             Extra = extra,

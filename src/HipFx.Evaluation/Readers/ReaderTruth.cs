@@ -40,7 +40,8 @@ public sealed class ReaderTruth
     }
 
     /// <summary>A file whose header has every required manifest column is read as a manifest.</summary>
-    private static bool IsManifest(string path)
+    /// <summary>True when <paramref name="path"/> has the manifest header (read through the manifest reader).</summary>
+    public static bool IsManifest(string path)
     {
         if (!File.Exists(path))
         {
