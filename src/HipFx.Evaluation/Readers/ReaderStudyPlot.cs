@@ -26,7 +26,7 @@ public static class ReaderStudyPlot
         multiplot.AddPlots(4);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(2, 2);
         Panel(multiplot.GetPlot(0), result, "Micro sensitivity (4 fracture classes)", m => m.Micro.Sensitivity);
-        multiplot.GetPlot(0).ShowLegend(Alignment.LowerRight);
+        multiplot.GetPlot(1).ShowLegend(Edge.Right); // outside the data: never hides a point or an interval
         Panel(multiplot.GetPlot(1), result, "Micro specificity (4 fracture classes)", m => m.Micro.Specificity);
         Panel(multiplot.GetPlot(2), result, "Macro sensitivity (mean of 4 classes)", m => Point(m.MacroSensitivity));
         Panel(multiplot.GetPlot(3), result, "Macro specificity (mean of 4 classes)", m => Point(m.MacroSpecificity));
