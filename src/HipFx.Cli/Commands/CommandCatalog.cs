@@ -13,6 +13,7 @@ internal static class CommandCatalog
         new ConvertCommand(),
         new LintCommand(),
         new SplitCommand(),
+        new ImportWeightsCommand(),
         new EvalCommand(),
         new PredictCommand(),
         new ReadersCommand(),
