@@ -115,28 +115,15 @@ public static class RadiographLoader
         }
     }
 
-    private static RadiographImage Load8(string path)
-    {
-        using var image = Image.Load<L8>(path);
-        var pixels = new ushort[image.Width * image.Height];
-        image.ProcessPixelRows(rows =>
-        {
-            for (int y = 0; y < rows.Height; y++)
-            {
-                var row = rows.GetRowSpan(y);
-                int offset = y * rows.Width;
-                for (int x = 0; x < row.Length; x++)
-                {
-                    pixels[offset + x] = row[x].PackedValue;
-                }
-            }
-        });
-        return new RadiographImage(image.Width, image.Height, 8, pixels, path);
-    }
+    private static RadiographImage Load8(string path) => Decode<L8>(path, 8, p => p.PackedValue);
 
-    private static RadiographImage Load16(string path)
+    private static RadiographImage Load16(string path) => Decode<L16>(path, 16, p => p.PackedValue);
+
+    /// <summary>Decodes to one gray channel of <typeparamref name="TPixel"/> and copies its samples out unscaled.</summary>
+    private static RadiographImage Decode<TPixel>(string path, int bitDepth, Func<TPixel, ushort> sample)
+        where TPixel : unmanaged, IPixel<TPixel>
     {
-        using var image = Image.Load<L16>(path);
+        using var image = Image.Load<TPixel>(path);
         var pixels = new ushort[image.Width * image.Height];
         image.ProcessPixelRows(rows =>
         {
@@ -146,11 +133,11 @@ public static class RadiographLoader
                 int offset = y * rows.Width;
                 for (int x = 0; x < row.Length; x++)
                 {
-                    pixels[offset + x] = row[x].PackedValue;
+                    pixels[offset + x] = sample(row[x]);
                 }
             }
         });
-        return new RadiographImage(image.Width, image.Height, 16, pixels, path);
+        return new RadiographImage(image.Width, image.Height, bitDepth, pixels, path);
     }
 
     private static ImageHeader PngHeader(string path, IImageInfo info)
