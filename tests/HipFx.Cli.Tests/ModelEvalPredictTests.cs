@@ -91,4 +91,20 @@ public class ModelEvalPredictTests
         Assert.Contains("two.safetensors", err.ToString());
         Assert.Contains("classes", err.ToString());
     }
+
+    [Fact]
+    public void A_missing_gpu_fails_before_any_work_like_doctor()
+    {
+        using var tmp = RepoPaths.NewTempFolder();
+        string run = WriteRunFolder(tmp);
+        WriteImages(tmp);
+        if (TorchRuntime.EnsureInitialized().CudaDeviceCount > 7)
+        {
+            return; // nothing to show on a machine with 8+ GPUs
+        }
+        var (code, _, err) = CliRunner.Run("predict", "--model", run, tmp.File("images"), "--out", tmp.File("pred"), "--device", "cuda:7");
+        Assert.Equal(1, code);
+        Assert.Contains("cuda:7", err);
+        Assert.False(Directory.Exists(tmp.File("pred")) && Directory.EnumerateFiles(tmp.File("pred")).Any());
+    }
 }

@@ -133,13 +133,11 @@ internal sealed class EvalCommand : ICliCommand
                     Bootstrap = new BootstrapOptions { Resamples = parse.GetValue(bootstrap), Seed = parse.GetValue(seed) },
                 },
             };
-            string device = parse.GetValue(globals.Device)!;
-            string? libtorch = parse.GetValue(globals.Libtorch)?.FullName;
             int batchSize = parse.GetValue(batch);
             var run = modelPath is null
                 ? new EvalRunner(options).Run()
                 : ProgressDisplay.Run(parse.InvocationConfiguration.Error, "detect", progress =>
-                    new EvalRunner(options, () => DetectorLoader.Load(modelPath, device, libtorch, batchSize),
+                    new EvalRunner(options, () => DetectorLoader.Load(modelPath, parse, globals, batchSize),
                         (_, done, total) => progress(done, total)).Run());
 
             foreach (var table in run.Files.Tables)

@@ -62,7 +62,7 @@ internal sealed class PredictCommand : ICliCommand
             var files = PredictRunner.CollectImages(parse.GetValue(inputs)!);
             var (tauValue, tauSource) = ResolveTau(parse.GetValue(tau), modelPath);
             IDetector detector = modelPath is not null
-                ? DetectorLoader.Load(modelPath, parse.GetValue(globals.Device)!, parse.GetValue(globals.Libtorch)?.FullName, parse.GetValue(batch))
+                ? DetectorLoader.Load(modelPath, parse, globals, parse.GetValue(batch))
                 : new PrecomputedDetector(detectionsFile!.FullName, files);
             using (detector)
             {

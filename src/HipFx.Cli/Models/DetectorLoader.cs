@@ -1,5 +1,5 @@
 using HipFx.Core;
-using HipFx.Torch;
+using System.CommandLine;
 
 namespace HipFx.Cli.Models;
 
@@ -9,19 +9,15 @@ namespace HipFx.Cli.Models;
 /// </summary>
 internal static class DetectorLoader
 {
-    public static ModelDetector Load(string modelPath, string device, string? libtorch, int batchSize)
+    /// <summary>
+    /// Loads libtorch and resolves <c>--device</c> as every torch command does (<see cref="TorchStartup"/>; an
+    /// unavailable device exits 1), then the checkpoint onto the first device.
+    /// </summary>
+    public static ModelDetector Load(string modelPath, ParseResult parse, GlobalOptions globals, int batchSize)
     {
         string checkpoint = ResolveCheckpoint(modelPath);
-        try
-        {
-            TorchRuntime.Initialize(new TorchRuntimeOptions { LibtorchDirectory = libtorch });
-            var devices = TorchRuntime.Resolve(DeviceSpec.Parse(device));
-            return new ModelDetector(checkpoint, devices[0], batchSize);
-        }
-        catch (TorchLoadException e)
-        {
-            throw new HipFxConfigException(e.Message, inner: e);
-        }
+        var (_, _, devices) = TorchStartup.Start(parse, globals);
+        return new ModelDetector(checkpoint, devices[0], batchSize);
     }
 
     /// <summary>The checkpoint file <paramref name="modelPath"/> names or holds.</summary>

@@ -100,8 +100,9 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
 
     private PredictedImage WriteOne(string file, string id, IReadOnlyList<Detection> detections)
     {
-        var header = RadiographLoader.ReadHeader(file);
-        var (width, height) = (header.Width, header.Height);
+        // Decode once when an overlay needs the pixels; otherwise the header gives the size.
+        RadiographImage? image = options.Overlays ? RadiographLoader.Load(file) : null;
+        var (width, height) = image is not null ? (image.Width, image.Height) : HeaderSize(file);
         var decision = ImageDecider.Decide(detections, options.Decision, width);
         string json = Path.Combine(options.OutputFolder, id + ".json");
         var node = new JsonObject
@@ -134,10 +135,16 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         if (options.Overlays)
         {
             overlay = Path.Combine(options.OutputFolder, id + ".overlay.png");
-            var gray = RadiographImageSource.ToGray(RadiographLoader.Load(file), options.Mapping);
+            var gray = RadiographImageSource.ToGray(image!, options.Mapping);
             PredictionOverlay.Save(overlay, gray, detections, decision, options.Decision.Tau);
         }
         return new PredictedImage(file, id, decision, detections, json, overlay);
+    }
+
+    private static (int Width, int Height) HeaderSize(string file)
+    {
+        var header = RadiographLoader.ReadHeader(file);
+        return (header.Width, header.Height);
     }
 
     private void WriteSummary(IReadOnlyList<PredictedImage> results)
