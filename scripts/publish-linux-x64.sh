@@ -15,8 +15,8 @@ limit_mib=60
 rm -rf "$out/$name" "$out/$name.tar.xz"
 mkdir -p "$out"
 # TorchBackend=none: only the TorchSharp package (managed code + libLibTorchSharp.so), no libtorch.
-# The build's native-fix step patches libLibTorchSharp.so for hosts with an older libstdc++ (Debian 12);
-# the patched library also loads on newer hosts.
+# The publish step always patches libLibTorchSharp.so for hosts with an older libstdc++ (Debian 12), whatever
+# this machine has; the patched library also loads on newer hosts.
 dotnet publish "$root/src/HipFx.Cli/HipFx.Cli.csproj" -c Release -r linux-x64 --self-contained true \
   -p:TorchBackend=none -p:DebugType=none -p:GenerateDocumentationFile=false \
   -o "$out/$name" -v quiet -nologo

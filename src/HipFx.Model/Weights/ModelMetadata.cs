@@ -48,7 +48,8 @@ public sealed record ModelMetadata
 
     public string TorchSharpVersion { get; init; } = TorchRuntime.TorchSharpVersion;
 
-    public string LibtorchVersion { get; init; } = TorchRuntime.ExpectedLibtorchVersion;
+    /// <summary>The libtorch that wrote the file (the loaded one: bundled, or from --libtorch).</summary>
+    public string LibtorchVersion { get; init; } = TorchRuntime.EnsureInitialized().LibtorchVersion;
 
     public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
 
