@@ -1,3 +1,4 @@
+using HipFx.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using HipFx.Core;
@@ -127,22 +128,7 @@ internal sealed class ConvertCommand : ICliCommand
         throw new HipFxConfigException($"--window '{text}': expected auto, none, or centre,width with width >= 1 (e.g. --window 500,2000)");
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter output)
-    {
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
-        });
-        if (!interactive)
-        {
-            console.Profile.Width = 160;
-        }
-        return console;
-    }
+    private static IAnsiConsole CreateConsole(TextWriter output) => CliConsole.For(output);
 
     private static ConversionReport RunWithProgress(IAnsiConsole console, DicomConvertOptions options)
     {

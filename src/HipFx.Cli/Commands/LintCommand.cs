@@ -1,3 +1,4 @@
+using HipFx.Cli.Output;
 using System.CommandLine;
 using System.Text.Json;
 using HipFx.Core;
@@ -124,14 +125,7 @@ internal sealed class LintCommand : ICliCommand
             }
         }
         output.WriteLine();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 120;
+        var console = CliConsole.For(output, 120);
         var table = new Table().Border(TableBorder.Ascii).Title("class names");
         table.AddColumn("name in XML");
         table.AddColumn("maps to");

@@ -1,3 +1,4 @@
+using HipFx.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using HipFx.Core;
@@ -106,14 +107,7 @@ internal sealed class SplitCommand : ICliCommand
 
     private static void Print(SplitRunResult result, SplitRunOptions options, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
+        var console = CliConsole.For(output, 160);
         var split = result.EffectiveSplit;
         output.WriteLine(FormattableString.Invariant(
             $"split {result.ManifestPath}: seed {split.Seed}, fractions {split.Train}/{split.Val}/{split.Test}, external: {(split.ExternalInstitutions.Count == 0 ? "none" : string.Join(", ", split.ExternalInstitutions))}"));

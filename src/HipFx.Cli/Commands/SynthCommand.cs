@@ -1,3 +1,4 @@
+using HipFx.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using HipFx.Core;
@@ -42,14 +43,7 @@ internal sealed class SynthCommand : ICliCommand
                 Preview = parse.GetValue(preview),
                 Workers = parse.GetValue(workers),
             }.Validate();
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-            });
-            // Redirected output has no width of its own; keep tables on one line each.
-            console.Profile.Width = 120;
+            var console = CliConsole.For(parse.InvocationConfiguration.Output, 120);
             if (parse.GetValue(bench))
             {
                 RunBench(console, options);

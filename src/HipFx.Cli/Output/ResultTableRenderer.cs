@@ -36,15 +36,7 @@ public static class ResultTableRenderer
     /// </summary>
     public static void Write(TextWriter output, ResultTable table, bool includeStamp = true, int width = 160)
     {
-        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = terminal ? Math.Max(width, console.Profile.Width) : width;
+        var console = CliConsole.For(output, width);
         console.Write(ToSpectre(table, includeStamp));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using HipFx.Core;
 using HipFx.Data.Manifests;
 using HipFx.Evaluation.Coco;
@@ -59,7 +58,7 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
         }
         string path = options.GroundTruthPath!;
         var gt = CocoGroundTruth.Read(path, split);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        string hash = FileHash.Sha256(path);
         return new Truth(gt.Images, null, gt, hash, RunStamp.HipFxConvention);
     }
 

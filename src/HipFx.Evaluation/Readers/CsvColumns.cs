@@ -69,8 +69,6 @@ internal sealed class CsvColumns : IDisposable
         }
     }
 
-    public bool Has(string column) => header.Contains(column);
-
     /// <summary>Moves to the next data row; false at the end.</summary>
     public bool Next()
     {

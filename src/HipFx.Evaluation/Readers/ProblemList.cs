@@ -15,8 +15,6 @@ public sealed class ProblemList
 
     public int Count => problems.Count;
 
-    public IEnumerable<string> Messages => problems.Select(Format);
-
     public void Add(string? file, int? line, string message) => problems.Add((file, line, message));
 
     /// <summary>Throws when any problem was added; <paramref name="what"/> names the input, e.g. "reader-study input".</summary>

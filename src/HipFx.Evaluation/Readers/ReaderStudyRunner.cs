@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using HipFx.Data.Manifests;
 using HipFx.Evaluation.Tables;
@@ -64,19 +63,19 @@ public static class ReaderStudyRunner
         var extra = new List<KeyValuePair<string, string>>
         {
             new("reads", Path.GetFileName(options.ReadsPath)),
-            new("reads_sha256", Sha256(options.ReadsPath)),
+            new("reads_sha256", FileHash.Sha256(options.ReadsPath)),
             new("cohen_interval", "asymptotic, Fleiss-Cohen-Everitt 1969 variance"),
             new("fleiss_interval", $"percentile bootstrap over images, {options.Analysis.Fleiss.BootstrapSamples} resamples, seed {options.Analysis.Fleiss.Seed}"),
         };
         if (options.ModelAuditPath is { } audit)
         {
-            extra.Add(new("model_audit_sha256", Sha256(audit)));
+            extra.Add(new("model_audit_sha256", FileHash.Sha256(audit)));
         }
         // A manifest is stamped with its canonical hash, the one hipfx split and eval record, so runs can be joined on it.
         bool manifest = ReaderTruth.IsManifest(options.TruthPath);
         if (!manifest)
         {
-            extra.Add(new("truth_sha256", Sha256(options.TruthPath)));
+            extra.Add(new("truth_sha256", FileHash.Sha256(options.TruthPath)));
         }
         return new RunStamp
         {
@@ -114,9 +113,4 @@ public static class ReaderStudyRunner
         return sb.ToString();
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

@@ -1,6 +1,7 @@
 using HipFx.Core;
 using HipFx.Data.Manifests;
 using HipFx.Evaluation.Readers;
+using HipFx.Evaluation.Tables;
 
 namespace HipFx.Evaluation.Tests.Readers;
 
@@ -17,13 +18,15 @@ public class ReaderStampTests
         }).ToList();
         string path = Path.Combine(files.Folder, "manifest.csv");
         ManifestWriter.Write(rows, path);
+        string asWritten = ManifestReader.Read(path).Sha256();
         // Re-save with CRLF line ends: the file's bytes change, the canonical hash must not.
         File.WriteAllText(path, File.ReadAllText(path).Replace("\n", "\r\n"));
         string reads = files.Write("reads.csv", "image_id,reader,phase,label");
 
         var stamp = ReaderStudyRunner.Stamp(new ReaderStudyOptions { TruthPath = path, ReadsPath = reads, OutputFolder = files.Folder });
 
-        Assert.Equal(ManifestReader.Read(path).Sha256(), stamp.ManifestHash);
+        Assert.Equal(asWritten, stamp.ManifestHash);
+        Assert.NotEqual(FileHash.Sha256(path), stamp.ManifestHash);
         Assert.DoesNotContain(stamp.Extra, kv => kv.Key == "truth_sha256");
     }
 
@@ -37,7 +40,7 @@ public class ReaderStampTests
         var stamp = ReaderStudyRunner.Stamp(new ReaderStudyOptions { TruthPath = truth, ReadsPath = reads, OutputFolder = files.Folder });
 
         Assert.Null(stamp.ManifestHash);
-        string expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(truth)));
+        string expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(truth))); // independent of FileHash
         Assert.Contains(stamp.Extra, kv => kv.Key == "truth_sha256" && kv.Value == expected);
     }
 }
