@@ -66,10 +66,6 @@ internal static class DicomThrowHelper
         throw new HipFxDataException($"deflated data set inflates to more than {limit} bytes (DicomReaderOptions.MaxInflatedBytes)", file);
 
     [DoesNotReturn]
-    public static void ThrowTrailingData(string file, long offset, string why) =>
-        throw new HipFxDataException($"unreadable data after the data set: {why} (strict mode)", file, $"offset {offset}");
-
-    [DoesNotReturn]
     public static void ThrowNotAnImage(string file, DicomTag missing, string name) =>
         throw new HipFxDataException($"not an image: required attribute {missing} {name} is missing", file, missing.ToString());
 

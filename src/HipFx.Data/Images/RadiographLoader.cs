@@ -38,6 +38,38 @@ public static class RadiographLoader
     {
         options ??= ImageLoadOptions.Default;
         options.Validate();
+        long length = CheckFile(path, options);
+        return IsDicom(path) ? DicomHeader(path, DicomReader.Read(path), options) : RasterHeader(path, length, options);
+    }
+
+    /// <summary>Decodes <paramref name="path"/> at its bit depth.</summary>
+    public static RadiographImage Load(string path, ImageLoadOptions? options = null) => LoadWithHeader(path, options).Image;
+
+    /// <summary>Decodes <paramref name="path"/> at its bit depth and returns its header too (what
+    /// <see cref="ReadHeader"/> gives), reading a DICOM file only once.</summary>
+    public static (ImageHeader Header, RadiographImage Image) LoadWithHeader(string path, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        options.Validate();
+        long length = CheckFile(path, options);
+        if (IsDicom(path))
+        {
+            return LoadDicom(path, options);
+        }
+        var header = RasterHeader(path, length, options);
+        try
+        {
+            return (header, header.BitDepth == 16 ? Load16(path) : Load8(path));
+        }
+        catch (Exception e) when (IsDecodeFailure(e))
+        {
+            throw new HipFxDataException($"corrupt image data: {e.Message}", path, inner: e);
+        }
+    }
+
+    /// <summary>The file's length, after checking it exists and is within the size limit.</summary>
+    private static long CheckFile(string path, ImageLoadOptions options)
+    {
         var file = new FileInfo(path);
         if (!file.Exists)
         {
@@ -47,10 +79,11 @@ public static class RadiographLoader
         {
             throw new HipFxDataException($"image file is {file.Length} bytes, over the limit of {options.MaxFileBytes}", path);
         }
-        if (IsDicom(path))
-        {
-            return WithinLimits(DicomHeader(path), options);
-        }
+        return file.Length;
+    }
+
+    private static ImageHeader RasterHeader(string path, long length, ImageLoadOptions options)
+    {
         IImageInfo? info;
         IImageFormat? format;
         try
@@ -72,7 +105,7 @@ public static class RadiographLoader
             _ => throw new HipFxDataException($"{format.Name} images are not supported; convert to PNG", path),
         };
         WithinLimits(header, options);
-        CheckComplete(path, header.Format, file.Length);
+        CheckComplete(path, header.Format, length);
         return header;
     }
 
@@ -87,32 +120,23 @@ public static class RadiographLoader
         return header;
     }
 
-    private static ImageHeader DicomHeader(string path)
+    /// <summary>The header of a parsed DICOM file: grayscale only, within the pixel limit (checked before any decoding).</summary>
+    private static ImageHeader DicomHeader(string path, DicomFile dicom, ImageLoadOptions options)
     {
-        var d = DicomReader.Read(path).Image.Description;
+        var d = dicom.Image.Description;
         if (!d.IsMonochrome)
         {
             throw new HipFxDataException($"a {d.PhotometricText} DICOM image is not a grayscale radiograph", path, "(0028,0004)");
         }
-        return new ImageHeader(path, "dicom", d.Columns, d.Rows, 16, IsGrayscale: true, ExifOrientation: null);
+        return WithinLimits(new ImageHeader(path, "dicom", d.Columns, d.Rows, 16, IsGrayscale: true, ExifOrientation: null), options);
     }
 
-    /// <summary>Decodes <paramref name="path"/> at its bit depth.</summary>
-    public static RadiographImage Load(string path, ImageLoadOptions? options = null)
+    /// <summary>Reads and parses a DICOM file once, checks its header, then renders frame 0 to 16-bit gray.</summary>
+    private static (ImageHeader Header, RadiographImage Image) LoadDicom(string path, ImageLoadOptions options)
     {
-        var header = ReadHeader(path, options);
-        if (header.Format == "dicom")
-        {
-            return new RadiographImage(header.Width, header.Height, 16, DicomReader.Read(path).Image.ReadGray16(0), path);
-        }
-        try
-        {
-            return header.BitDepth == 16 ? Load16(path) : Load8(path);
-        }
-        catch (Exception e) when (IsDecodeFailure(e))
-        {
-            throw new HipFxDataException($"corrupt image data: {e.Message}", path, inner: e);
-        }
+        var dicom = DicomReader.Read(path);
+        var header = DicomHeader(path, dicom, options);
+        return (header, new RadiographImage(header.Width, header.Height, 16, dicom.Image.ReadGray16(0), path));
     }
 
     private static RadiographImage Load8(string path) => Decode<L8>(path, 8, p => p.PackedValue);

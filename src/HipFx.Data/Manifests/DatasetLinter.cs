@@ -145,11 +145,9 @@ public static class DatasetLinter
         }
         try
         {
-            var header = RadiographLoader.ReadHeader(path, options.Images);
-            if (options.DecodePixels)
-            {
-                _ = RadiographLoader.Load(path, options.Images);
-            }
+            var header = options.DecodePixels
+                ? RadiographLoader.LoadWithHeader(path, options.Images).Header
+                : RadiographLoader.ReadHeader(path, options.Images);
             if (header.HasNonTrivialOrientation)
             {
                 issues.Add(new LintIssue(LintSeverity.Warning, path, "EXIF Orientation", LintCodes.ImageExifOrientation,

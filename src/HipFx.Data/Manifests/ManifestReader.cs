@@ -70,12 +70,7 @@ public static class ManifestReader
             throw new HipFxDataException($"malformed CSV: {e.Message.Split('\n')[0]}", source, inner: e);
         }
         problems.AddRange(ManifestValidator.Problems(rows));
-        if (problems.Count > 0)
-        {
-            throw new HipFxDataException(
-                $"invalid manifest ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):\n  " + string.Join("\n  ", problems),
-                source);
-        }
+        ManifestValidator.ThrowIfAny(problems, source);
         return rows;
     }
 

@@ -30,9 +30,11 @@ public static class ManifestValidator
                          string.Join(", ", g.Select(r => $"{r.ImageId} in {r.Split!.Value.Name()}")));
 
     /// <summary>Throws a <see cref="HipFxDataException"/> listing every problem, if there is any.</summary>
-    public static void ThrowIfInvalid(IReadOnlyList<ManifestRow> rows, string source)
+    public static void ThrowIfInvalid(IReadOnlyList<ManifestRow> rows, string source) => ThrowIfAny(Problems(rows), source);
+
+    /// <summary>Throws one <see cref="HipFxDataException"/> listing every problem, if there is any.</summary>
+    internal static void ThrowIfAny(IReadOnlyList<string> problems, string source)
     {
-        var problems = Problems(rows);
         if (problems.Count > 0)
         {
             throw new HipFxDataException(

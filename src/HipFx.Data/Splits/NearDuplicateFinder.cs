@@ -74,18 +74,4 @@ public static class NearDuplicateFinder
             pairs.OrderBy(p => p.Distance).ThenBy(p => p.ImageA, StringComparer.Ordinal).ThenBy(p => p.ImageB, StringComparer.Ordinal).ToList(),
             unreadable);
     }
-
-    /// <summary>All pairwise distances of the readable images (for choosing a threshold on a new dataset).</summary>
-    public static IReadOnlyList<(string A, string B, int Distance)> AllDistances(IReadOnlyList<(string Id, PerceptualHash Hash)> hashes)
-    {
-        var list = new List<(string, string, int)>();
-        for (int i = 0; i < hashes.Count; i++)
-        {
-            for (int j = i + 1; j < hashes.Count; j++)
-            {
-                list.Add((hashes[i].Id, hashes[j].Id, hashes[i].Hash.Distance(hashes[j].Hash)));
-            }
-        }
-        return list;
-    }
 }

@@ -92,17 +92,6 @@ public readonly struct BoneShape
         return e with { Kind = BoneShapeKind.Socket, B = cavity, SocketRadius = cavityRadius, SocketRadiusY = cavityRadiusY ?? cavityRadius };
     }
 
-    public BoneShape Moved(Affine2 map)
-    {
-        float scale = MathF.Sqrt(MathF.Abs(map.M11 * map.M22 - map.M12 * map.M21));
-        float rot = MathF.Atan2(map.M21, map.M11);
-        return this with
-        {
-            A = map.Apply(A), B = map.Apply(B), R0 = R0 * scale, R1 = R1 * scale, Depth = Depth * scale,
-            Cortex = Cortex * scale, CortexB = CortexB * scale, SocketRadius = SocketRadius * scale, SocketRadiusY = SocketRadiusY * scale, Angle = Angle + rot, Bounds = Bounds.Transform(map),
-        };
-    }
-
     /// <summary>Path lengths (mm) through the whole bone and through its marrow at point (x, y).</summary>
     public void Project(float x, float y, out float outer, out float inner)
     {

@@ -51,9 +51,7 @@ public static class FractureModels
         var fracture = new FemurFracture(FractureClass.DisplacedFnf, [cut], [head, shaft],
             Lerp(0.65f, 0.3f, d), 0.1f, Lerp(1.1f, 0.8f, d),
             $"displaced femoral neck fracture ({garden}): head turned {headTurn / Deg:0}°, shaft shifted {shift:0.0} mm");
-        fracture.CollectBoxPoints(hip.Femur, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
-        fracture.BoxMargin = rh * 0.3f;
-        return fracture;
+        return WithBox(fracture, hip, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
     }
 
     /// <summary>Garden I/II: a subcapital line, the head tilted into valgus and driven onto the neck (a dense band).</summary>
@@ -73,9 +71,7 @@ public static class FractureModels
             impacted ? Lerp(0.18f, 0.06f, d) : 0.05f,
             Lerp(1.4f, 0.9f, d),
             $"valgus-impacted femoral neck fracture ({(impacted ? "Garden I, impacted" : "Garden II")}): valgus tilt {-tilt / Deg:0}°, impaction {(impacted ? impaction : 0):0.0} mm");
-        fracture.CollectBoxPoints(hip.Femur, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
-        fracture.BoxMargin = rh * 0.3f;
-        return fracture;
+        return WithBox(fracture, hip, Rect2.Around(at, rh * 1.6f, rh * 1.6f));
     }
 
     /// <summary>Two-part Evans stable: a line from the greater trochanter to just above an intact lesser trochanter.</summary>
@@ -93,9 +89,7 @@ public static class FractureModels
         var fracture = new FemurFracture(FractureClass.StableItf, [cut], [proximal, shaft],
             Lerp(0.6f, 0.3f, d), 0.1f, Lerp(1.1f, 0.8f, d),
             $"stable intertrochanteric fracture (two-part): varus {varus / Deg:0.0}°, lesser trochanter intact");
-        fracture.CollectBoxPoints(hip.Femur, Rect2.Empty.Include(lateralStart).Include(medialEnd).Inflate(rh * 0.8f));
-        fracture.BoxMargin = rh * 0.3f;
-        return fracture;
+        return WithBox(fracture, hip, Rect2.Empty.Include(lateralStart).Include(medialEnd).Inflate(rh * 0.8f));
     }
 
     /// <summary>Evans unstable: comminuted with a detached lesser trochanter (posteromedial fragment), or reverse oblique.</summary>
@@ -117,9 +111,7 @@ public static class FractureModels
             var reverse = new FemurFracture(FractureClass.UnstableItf, [cut], [proximal, shaft],
                 Lerp(0.65f, 0.35f, d), 0.15f, Lerp(1.2f, 0.9f, d),
                 $"unstable intertrochanteric fracture (reverse oblique): shaft medialised {medialisation:0.0} mm");
-            reverse.CollectBoxPoints(hip.Femur, Rect2.Empty.Include(lateralLow).Include(medialHigh).Inflate(rh * 0.9f));
-            reverse.BoxMargin = rh * 0.3f;
-            return reverse;
+            return WithBox(reverse, hip, Rect2.Empty.Include(lateralLow).Include(medialHigh).Inflate(rh * 0.9f));
         }
 
         // Comminuted: main line into the lesser trochanter, a posteromedial fragment, maybe a greater-trochanter fragment.
@@ -156,8 +148,15 @@ public static class FractureModels
         var fracture = new FemurFracture(FractureClass.UnstableItf, [.. cuts], fragments,
             Lerp(0.65f, 0.35f, d), 0.2f, Lerp(1.2f, 0.9f, d),
             $"unstable intertrochanteric fracture (comminuted): varus {varus / Deg:0}°, lesser trochanter displaced {ltShift:0.0} mm{extra}");
-        fracture.CollectBoxPoints(hip.Femur, Rect2.Empty.Include(lateralStart).Include(medialEnd).Include(lt).Inflate(rh * 1.0f));
-        fracture.BoxMargin = rh * 0.3f;
+        return WithBox(fracture, hip, Rect2.Empty.Include(lateralStart).Include(medialEnd).Include(lt).Inflate(rh * 1.0f));
+    }
+
+    /// <summary>Collects the points the box must enclose from <paramref name="region"/> and sets the margin a surgeon
+    /// leaves around them: 0.3 femoral-head radii for every pattern.</summary>
+    private static FemurFracture WithBox(FemurFracture fracture, HipAnatomy hip, Rect2 region)
+    {
+        fracture.CollectBoxPoints(hip.Femur, region);
+        fracture.BoxMargin = hip.HeadRadius * 0.3f;
         return fracture;
     }
 }

@@ -9,9 +9,6 @@ namespace HipFx.Data.Synth;
 /// </summary>
 public sealed class HipAnatomy
 {
-    /// <summary>Index of the lesser trochanter in <see cref="Femur"/>.</summary>
-    public const int LesserTrochanterIndex = 5;
-
     private HipAnatomy() { }
 
     public float HeadRadius { get; private init; }

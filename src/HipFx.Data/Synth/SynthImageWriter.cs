@@ -1,30 +1,18 @@
+using HipFx.Data.Dicom.Conversion;
 using HipFx.Data.Dicom.Writing;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace HipFx.Data.Synth;
 
 /// <summary>Stores a rendered radiograph as DICOM (CR, the institution's photometry and bit depth) or 16-bit PNG.</summary>
 public static class SynthImageWriter
 {
-    private static readonly PngEncoder Png = new()
-    {
-        BitDepth = PngBitDepth.Bit16,
-        ColorType = PngColorType.Grayscale,
-        CompressionLevel = PngCompressionLevel.BestSpeed,
-        ChunkFilter = PngChunkFilter.ExcludeAll,
-    };
-
     /// <summary>The file extension for a format, with the dot.</summary>
     public static string Extension(SynthFormat format) => format == SynthFormat.Dicom ? ".dcm" : ".png";
 
-    /// <summary>Writes 16-bit display values (bone bright) as a grayscale PNG.</summary>
-    public static void WritePng(string path, ReadOnlySpan<ushort> display, int size)
-    {
-        using var image = Image.LoadPixelData<L16>(System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, L16>(display), size, size);
-        image.Save(path, Png);
-    }
+    /// <summary>Writes 16-bit display values (bone bright) as a grayscale PNG (fastest deflate level, written to a
+    /// temporary file and renamed into place).</summary>
+    public static void WritePng(string path, ushort[] display, int size) =>
+        PngOutput.WriteGray16(path, display, size, size, maxSize: null, level: 1);
 
     /// <summary>
     /// Writes 16-bit display values as a CR DICOM file: reduced to the institution's bits stored and,

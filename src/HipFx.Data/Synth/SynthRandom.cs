@@ -1,3 +1,5 @@
+using HipFx.Data.Splits;
+
 namespace HipFx.Data.Synth;
 
 /// <summary>
@@ -13,10 +15,11 @@ public sealed class SynthRandom
     public SynthRandom(long seed, ulong stream = 0, long index = 0)
     {
         ulong x = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL ^ stream * 0xD1B54A32D192ED03UL ^ (ulong)index * 0x94D049BB133111EBUL);
-        s0 = SplitMix(ref x);
-        s1 = SplitMix(ref x);
-        s2 = SplitMix(ref x);
-        s3 = SplitMix(ref x);
+        var seeder = new SplitMix64(x);
+        s0 = seeder.Next();
+        s1 = seeder.Next();
+        s2 = seeder.Next();
+        s3 = seeder.Next();
     }
 
     /// <summary>The next 64 random bits.</summary>
@@ -68,14 +71,6 @@ public sealed class SynthRandom
                 bytes[i + j] = (byte)(v >> (8 * j));
             }
         }
-    }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));

@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Manifests;
 
 namespace HipFx.Data.Voc;
 
@@ -20,18 +21,18 @@ public static class VocBoxChecks
             string name = annotation.Objects[i].Name;
             if (box.X2 <= box.X1 || box.Y2 <= box.Y1)
             {
-                problems.Add(new VocBoxProblem(i, "box-inverted",
+                problems.Add(new VocBoxProblem(i, LintCodes.BoxInverted,
                     $"box {box} of '{name}' is inverted or empty: need x1 < x2 and y1 < y2"));
                 continue;
             }
             if (box.X1 < 0 || box.Y1 < 0 || box.X2 > imageWidth || box.Y2 > imageHeight)
             {
-                problems.Add(new VocBoxProblem(i, "box-outside",
+                problems.Add(new VocBoxProblem(i, LintCodes.BoxOutside,
                     $"box {box} of '{name}' is outside the {imageWidth} x {imageHeight} image (edges must be within 0..{imageWidth}, 0..{imageHeight})"));
             }
             if (box.Width < minSide || box.Height < minSide)
             {
-                problems.Add(new VocBoxProblem(i, "box-too-small",
+                problems.Add(new VocBoxProblem(i, LintCodes.BoxTooSmall,
                     FormattableString.Invariant($"box {box} of '{name}' is {box.Width:0.##} x {box.Height:0.##} px, under the {minSide} px minimum")));
             }
         }

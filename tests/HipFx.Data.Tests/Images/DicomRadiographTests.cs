@@ -21,6 +21,15 @@ public class DicomRadiographTests
     }
 
     [Fact]
+    public void LoadWithHeader_gives_ReadHeader_and_Load_in_one_read()
+    {
+        string path = RepoPaths.SharedFile("data", "dicom", "CR-MONO1-10-chest.dcm");
+        var (header, image) = RadiographLoader.LoadWithHeader(path);
+        Assert.Equal(RadiographLoader.ReadHeader(path), header);
+        Assert.Equal(RadiographLoader.Load(path).Pixels, image.Pixels);
+    }
+
+    [Fact]
     public void Colour_dicom_is_refused_naming_the_file()
     {
         string path = RepoPaths.SharedFile("data", "dicom", "SC_rgb.dcm");

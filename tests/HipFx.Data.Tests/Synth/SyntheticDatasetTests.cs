@@ -66,7 +66,8 @@ public class SyntheticDatasetTests
                 // Tight: a fracture box covers well under half the image.
                 Assert.True(box.Box.Area < 0.3 * Size * Size, $"{row.ImageId}: box {box.Box} is not tight");
             }
-            Assert.Equal(row.Institution == "C" ? DatasetSplit.External : null, row.Split);
+            bool external = InstitutionProfile.BuiltIn.Single(p => p.Code == row.Institution).IsExternal;
+            Assert.Equal(external ? DatasetSplit.External : null, row.Split);
             Assert.Contains(row.Laterality, new[] { "left", "right" });
         });
         var report = DatasetLinter.Lint(summary.ManifestPath);

@@ -3,6 +3,7 @@ using System.Globalization;
 using HipFx.Core;
 using HipFx.Data.Dicom.Lut;
 using HipFx.Data.Dicom.Pixels;
+using HipFx.Data.Images;
 using HipFx.Data.Manifests;
 
 namespace HipFx.Data.Dicom.Conversion;
@@ -16,12 +17,10 @@ public static class DicomConverter
     public const string ManifestFile = "manifest.csv";
     public const string MetadataFile = "dicom_metadata.csv";
 
-    private static readonly string[] DicomExtensions = [".dcm", ".dicom", ".dic", ""];
-
     /// <summary>The files a run would read: DICOM-like names (*.dcm, *.dicom, *.dic, no extension), sorted, recursive.</summary>
     public static IReadOnlyList<string> FindInputs(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => DicomExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Where(f => RadiographLoader.IsDicom(f) || Path.GetExtension(f).Length == 0)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -140,7 +139,7 @@ public static class DicomConverter
     private static string Render(PixelFrame frame, DicomImage image, DicomConvertOptions options, string pngPath)
     {
         var d = image.Description;
-        if (!frame.Photometric.IsGray())
+        if (!frame.Photometric.IsMonochrome())
         {
             if (d.Photometric == PhotometricInterpretation.PaletteColor)
             {
@@ -179,7 +178,4 @@ public static class DicomConverter
 
     private static string Spacing(double row, double column) =>
         FormattableString.Invariant($"{row:0.######}\\{column:0.######}");
-
-    private static bool IsGray(this PhotometricInterpretation p) =>
-        p is PhotometricInterpretation.Monochrome1 or PhotometricInterpretation.Monochrome2;
 }

@@ -22,11 +22,6 @@ public sealed class ModalityLut
     /// <summary>The Modality LUT Sequence's table; when set, slope and intercept are ignored.</summary>
     public LutTable? Table { get; }
 
-    public bool IsIdentity => Table is null && Slope == 1 && Intercept == 0;
-
-    /// <summary>True when every output is an integer (a LUT, or slope 1 and an integral intercept).</summary>
-    public bool IsIntegral => Table is not null || (Slope == 1 && Intercept == Math.Floor(Intercept));
-
     public static ModalityLut From(DicomDataset dataset, PixelDescription description, string file)
     {
         if (!description.IsMonochrome)

@@ -19,3 +19,11 @@ public enum PhotometricInterpretation
 
     PaletteColor,
 }
+
+/// <summary>Questions about a <see cref="PhotometricInterpretation"/>.</summary>
+public static class PhotometricInterpretationExtensions
+{
+    /// <summary>True for grayscale (MONOCHROME1 or MONOCHROME2).</summary>
+    public static bool IsMonochrome(this PhotometricInterpretation photometric) =>
+        photometric is PhotometricInterpretation.Monochrome1 or PhotometricInterpretation.Monochrome2;
+}

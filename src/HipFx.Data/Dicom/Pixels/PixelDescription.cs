@@ -29,7 +29,7 @@ public readonly record struct PixelDescription
 
     public int NumberOfFrames { get; init; }
 
-    public bool IsMonochrome => Photometric is PhotometricInterpretation.Monochrome1 or PhotometricInterpretation.Monochrome2;
+    public bool IsMonochrome => Photometric.IsMonochrome();
 
     /// <summary>Samples in one frame (rows × columns × samples per pixel).</summary>
     public long SamplesPerFrame => (long)Rows * Columns * SamplesPerPixel;
