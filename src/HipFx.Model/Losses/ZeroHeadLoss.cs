@@ -80,7 +80,7 @@ public sealed class ZeroHeadLoss
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(assignment);
-        long bins = options.RegMax + 1;
+        const long bins = ZeroHead.RegMax + 1;
         var regLogits = predictions.RegLogits;
         if (regLogits.dim() != 4 || regLogits.shape[2] != 4 || regLogits.shape[3] != bins)
         {
@@ -146,6 +146,6 @@ public sealed class ZeroHeadLoss
         var distances = stack(
             [point[.., .., 0] - box[.., .., 0], point[.., .., 1] - box[.., .., 1],
              box[.., .., 2] - point[.., .., 0], box[.., .., 3] - point[.., .., 1]], dim: -1);
-        return distances.clamp(0.0, options.RegMax - options.DflTargetMargin).MoveToOuterDisposeScope();
+        return distances.clamp(0.0, ZeroHead.RegMax - options.DflTargetMargin).MoveToOuterDisposeScope();
     }
 }
