@@ -21,13 +21,6 @@ internal static class BenchHost
         return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 
-    /// <summary>CPU time this process has used so far, in seconds (all threads).</summary>
-    public static double CpuSeconds()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
-    }
-
     /// <summary>Writes <paramref name="result"/> as indented JSON, creating the folder; prints where.</summary>
     public static void WriteJson(string path, object result)
     {
