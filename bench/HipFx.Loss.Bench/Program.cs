@@ -4,28 +4,13 @@ using HipFx.Loss.Bench;
 using HipFx.Model.Assign;
 using HipFx.Model.Head;
 using HipFx.Model.Losses;
-using HipFx.Torch;
-using TorchSharp;
 using static TorchSharp.torch;
 
 // Times AlignOTA assignment and the ZeroHead losses on one batch of dense predictions (random logits decoded by
 // ZeroHead, outside the timings), without the model: the loss's own share of a training step. The whole step (forward, loss,
 // backward) is timed by the model benchmark. Prints a Markdown table and writes JSON.
 var options = LossBenchOptions.Parse(args);
-var info = TorchRuntime.EnsureInitialized();
-set_num_threads(options.Threads);
-var device = torch.device(options.Device);
-Console.WriteLine($"hipfx loss bench{(options.Quick ? " (quick)" : "")}: TorchSharp {info.TorchSharpVersion}, libtorch {info.LibtorchVersion}, "
-    + $"device {device}, {get_num_threads()} threads, {Environment.ProcessorCount} cores visible, load average {BenchHost.LoadAverage()}, "
-    + $"repeats {options.Repeats} after a warm-up (median and min)");
-
-var timer = new BenchTimer(options.Repeats, () =>
-{
-    if (device.type == DeviceType.CUDA)
-    {
-        cuda.synchronize(device);
-    }
-});
+var (info, device, timer) = BenchHost.Start("hipfx loss bench", options.Quick, options.Threads, options.Device, options.Repeats);
 
 manual_seed(0);
 int n = options.Batch, size = options.Size, c = options.Classes;

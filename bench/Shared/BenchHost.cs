@@ -7,7 +7,7 @@ namespace HipFx.Bench;
 /// What every hipfx benchmark reports about its host, and how it writes its JSON. Compiled into each bench project
 /// (bench/Shared), so the JSON files in one folder share their keys.
 /// </summary>
-internal static class BenchHost
+internal static partial class BenchHost
 {
     /// <summary>The 1/5/15-minute load average (Linux), or "n/a": wall times on a loaded machine mostly measure waiting.</summary>
     public static string LoadAverage() =>
