@@ -1,4 +1,4 @@
-using System.Globalization;
+using HipFx.Bench;
 
 namespace HipFx.Loss.Bench;
 
@@ -40,29 +40,17 @@ public sealed record LossBenchOptions
 
     public static LossBenchOptions Parse(string[] args)
     {
-        var o = args.Contains("--quick") ? QuickPreset : new LossBenchOptions();
-        for (int i = 0; i < args.Length; i++)
+        var o = BenchArgs.Parse(args, new LossBenchOptions(), QuickPreset, new Dictionary<string, Func<LossBenchOptions, string, LossBenchOptions>>
         {
-            string key = args[i];
-            if (key == "--quick")
-            {
-                continue;
-            }
-            string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{key} needs a value");
-            o = key switch
-            {
-                "--batch" => o with { Batch = Int(value) },
-                "--size" => o with { Size = Int(value) },
-                "--boxes" => o with { Boxes = Int(value) },
-                "--classes" => o with { Classes = Int(value) },
-                "--repeats" => o with { Repeats = Int(value) },
-                "--threads" => o with { Threads = Int(value) },
-                "--device" => o with { Device = value },
-                "--out" => o with { Output = value },
-                _ => throw new ArgumentException(
-                    $"unknown option {key}; known: --batch --size --boxes --classes --repeats --threads --device --quick --out"),
-            };
-        }
+            ["--batch"] = (r, v) => r with { Batch = BenchArgs.Int(v) },
+            ["--size"] = (r, v) => r with { Size = BenchArgs.Int(v) },
+            ["--boxes"] = (r, v) => r with { Boxes = BenchArgs.Int(v) },
+            ["--classes"] = (r, v) => r with { Classes = BenchArgs.Int(v) },
+            ["--repeats"] = (r, v) => r with { Repeats = BenchArgs.Int(v) },
+            ["--threads"] = (r, v) => r with { Threads = BenchArgs.Int(v) },
+            ["--device"] = (r, v) => r with { Device = v },
+            ["--out"] = (r, v) => r with { Output = v },
+        });
         if (o.Size % 32 != 0 || o.Size < 64)
         {
             throw new ArgumentException($"--size must be a multiple of 32 and at least 64, got {o.Size}");
@@ -73,6 +61,4 @@ public sealed record LossBenchOptions
         }
         return o;
     }
-
-    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 }

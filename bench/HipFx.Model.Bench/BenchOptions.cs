@@ -1,4 +1,4 @@
-using System.Globalization;
+using HipFx.Bench;
 
 namespace HipFx.Model.Bench;
 
@@ -57,31 +57,19 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        var o = args.Contains("--quick") ? QuickPreset : new BenchOptions();
-        for (int i = 0; i < args.Length; i++)
+        var o = BenchArgs.Parse(args, new BenchOptions(), QuickPreset, new Dictionary<string, Func<BenchOptions, string, BenchOptions>>
         {
-            string key = args[i];
-            if (key == "--quick")
-            {
-                continue;
-            }
-            string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{key} needs a value");
-            o = key switch
-            {
-                "--sizes" => o with { Sizes = Ints(value) },
-                "--batches" => o with { Batches = Ints(value) },
-                "--train-batch" => o with { TrainBatches = Ints(value) },
-                "--train-size" => o with { TrainSize = Int(value) },
-                "--boxes" => o with { Boxes = Int(value) },
-                "--repeats" => o with { Repeats = Int(value) },
-                "--threads" => o with { Threads = Int(value) },
-                "--device" => o with { Device = value },
-                "--out" => o with { Output = value },
-                "--weights" => o with { Weights = value },
-                _ => throw new ArgumentException(
-                    $"unknown option {key}; known: --quick --sizes --batches --train-batch --train-size --boxes --repeats --threads --device --weights --out"),
-            };
-        }
+            ["--sizes"] = (r, v) => r with { Sizes = BenchArgs.Ints(v) },
+            ["--batches"] = (r, v) => r with { Batches = BenchArgs.Ints(v) },
+            ["--train-batch"] = (r, v) => r with { TrainBatches = BenchArgs.Ints(v) },
+            ["--train-size"] = (r, v) => r with { TrainSize = BenchArgs.Int(v) },
+            ["--boxes"] = (r, v) => r with { Boxes = BenchArgs.Int(v) },
+            ["--repeats"] = (r, v) => r with { Repeats = BenchArgs.Int(v) },
+            ["--threads"] = (r, v) => r with { Threads = BenchArgs.Int(v) },
+            ["--device"] = (r, v) => r with { Device = v },
+            ["--weights"] = (r, v) => r with { Weights = v },
+            ["--out"] = (r, v) => r with { Output = v },
+        });
         if (o.Sizes.Any(s => s % 32 != 0 || s < 64) || o.TrainSize % 32 != 0 || o.TrainSize < 64)
         {
             throw new ArgumentException("sizes must be multiples of 32 and at least 64");
@@ -92,9 +80,4 @@ public sealed record BenchOptions
         }
         return o;
     }
-
-    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
-
-    private static int[] Ints(string csv) =>
-        csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Int).ToArray();
 }

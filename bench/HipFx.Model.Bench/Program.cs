@@ -6,7 +6,6 @@ using HipFx.Model.Bench;
 using HipFx.Model.Inference;
 using HipFx.Model.Losses;
 using HipFx.Model.Weights;
-using HipFx.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,20 +13,7 @@ using static TorchSharp.torch;
 // post-processing, the training step (forward, ZeroHead loss on synthetic boxes, backward) per training batch,
 // and peak process RSS. Prints a Markdown table and writes JSON.
 var options = BenchOptions.Parse(args);
-var info = TorchRuntime.EnsureInitialized();
-set_num_threads(options.Threads);
-var device = torch.device(options.Device);
-Console.WriteLine($"hipfx model bench{(options.Quick ? " (quick)" : "")}: TorchSharp {info.TorchSharpVersion}, libtorch {info.LibtorchVersion}, "
-    + $"device {device}, {get_num_threads()} threads, {Environment.ProcessorCount} cores visible, load average {BenchHost.LoadAverage()}, "
-    + $"repeats {options.Repeats} after a warm-up (median and min)");
-
-var timer = new BenchTimer(options.Repeats, () =>
-{
-    if (device.type == DeviceType.CUDA)
-    {
-        cuda.synchronize(device);
-    }
-});
+var (info, device, timer) = BenchHost.Start("hipfx model bench", options.Quick, options.Threads, options.Device, options.Repeats);
 
 manual_seed(0);
 using var model = DamoYolo.Tiny(4);

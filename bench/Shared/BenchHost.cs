@@ -7,7 +7,7 @@ namespace HipFx.Bench;
 /// What every hipfx benchmark reports about its host, and how it writes its JSON. Compiled into each bench project
 /// (bench/Shared), so the JSON files in one folder share their keys.
 /// </summary>
-internal static class BenchHost
+internal static partial class BenchHost
 {
     /// <summary>The 1/5/15-minute load average (Linux), or "n/a": wall times on a loaded machine mostly measure waiting.</summary>
     public static string LoadAverage() =>
@@ -19,13 +19,6 @@ internal static class BenchHost
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return process.PeakWorkingSet64 / (1024.0 * 1024.0);
-    }
-
-    /// <summary>CPU time this process has used so far, in seconds (all threads).</summary>
-    public static double CpuSeconds()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>Writes <paramref name="result"/> as indented JSON, creating the folder; prints where.</summary>

@@ -44,10 +44,6 @@ public sealed class DamoYolo : nn.Module<Tensor, DensePredictions>
     /// <summary>True for the fused (deploy) form.</summary>
     public bool IsDeploy { get; }
 
-    public TinyNas Backbone => backbone;
-
-    public GiraffeNeck Neck => neck;
-
     public ZeroHead Head => head;
 
     /// <summary>Backbone outputs [C3 96 /8, C4 192 /16, C5 384 /32].</summary>
@@ -86,9 +82,6 @@ public sealed class DamoYolo : nn.Module<Tensor, DensePredictions>
             }
         }
     }
-
-    /// <summary>Raw per-level head logits for neck features [P3, P4, P5].</summary>
-    public HeadLogits ForwardHead(Tensor[] features) => head.call(features);
 
     /// <summary>Dense predictions over all priors (see <see cref="DensePredictions"/>).</summary>
     public override DensePredictions forward(Tensor images)

@@ -67,7 +67,7 @@ public sealed class StateDictKeyTests : TorchTest, IClassFixture<DefaultGolden>
         var bns = model.modules().OfType<BatchNorm2d>().ToList();
         Assert.Equal(95, bns.Count);
         Assert.All(bns, bn => Assert.Equal((1e-3, 0.03), (bn.eps, bn.momentum ?? double.NaN)));
-        // eps and momentum are private in TorchSharp's BatchNorm; check them by behaviour on one BN:
+        // The properties are what the module reports; check on one BN that libtorch really uses them:
         // in training, running_mean moves by momentum · batch mean from 0.
         var bn = BatchNorms.Create(3);
         bn.train();

@@ -16,20 +16,6 @@ namespace HipFx.Model.Assign;
 public sealed record LabelAssignment(Tensor Foreground, Tensor GtIndex, Tensor Labels, Tensor Quality, Tensor TargetBoxes)
     : IDisposable
 {
-    /// <summary>Number of positives over the batch, as a 0-dim int64 tensor (no host sync).</summary>
-    public Tensor CountPositives() => Foreground.sum();
-
-    /// <summary>Moves every tensor to the enclosing dispose scope (see TorchSharp's <c>MoveToOuterDisposeScope</c>).</summary>
-    public LabelAssignment MoveToOuterDisposeScope()
-    {
-        Foreground.MoveToOuterDisposeScope();
-        GtIndex.MoveToOuterDisposeScope();
-        Labels.MoveToOuterDisposeScope();
-        Quality.MoveToOuterDisposeScope();
-        TargetBoxes.MoveToOuterDisposeScope();
-        return this;
-    }
-
     public void Dispose()
     {
         Foreground.Dispose();

@@ -23,9 +23,6 @@ public sealed class TinyNas : nn.Module<Tensor, Tensor[]>
     /// <summary>Indices in <c>block_list</c> whose outputs feed the neck.</summary>
     public static IReadOnlyList<int> OutIndices { get; } = [2, 4, 5];
 
-    /// <summary>Channels of the returned features C3, C4, C5.</summary>
-    public static IReadOnlyList<int> OutChannels { get; } = [96, 192, 384];
-
     private readonly ModuleList<nn.Module<Tensor, Tensor>> block_list;
 
     public TinyNas(bool deploy) : base(nameof(TinyNas))

@@ -6,8 +6,6 @@ namespace HipFx.Model.Inference;
 /// </summary>
 public sealed record ImageDetections(float[] Boxes, float[] Scores, int[] Labels)
 {
-    public static ImageDetections Empty { get; } = new([], [], []);
-
     public int Count => Scores.Length;
 
     public (float X1, float Y1, float X2, float Y2) Box(int i) => (Boxes[4 * i], Boxes[4 * i + 1], Boxes[4 * i + 2], Boxes[4 * i + 3]);

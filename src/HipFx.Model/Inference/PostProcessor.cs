@@ -29,8 +29,9 @@ public sealed class PostProcessor
         }
         int batch = (int)scores.shape[0];
 
-        float[] candScores, candBoxes;
-        long[] candIndex;
+        // One K×7 float64 row per candidate: image, class, score, x1, y1, x2, y2 (float32 values and small indices
+        // are exact in float64), so the whole batch comes to the host in a single transfer.
+        double[] packed;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
@@ -41,10 +42,25 @@ public sealed class PostProcessor
             var cs = s.masked_select(mask);                // K, same row-major order
             var flatPrior = idx[.., 0] * s.shape[1] + idx[.., 1];
             var cb = b.reshape(-1, 4).index_select(0, flatPrior); // K×4
-            var packed = stack([idx[.., 0], idx[.., 2]], dim: 1).cpu();
-            candIndex = HostArray<long>(packed);
-            candScores = HostArray<float>(cs.cpu());
-            candBoxes = HostArray<float>(cb.cpu());
+            var rows = cat(
+                [idx[.., 0].unsqueeze(1).to(ScalarType.Float64), idx[.., 2].unsqueeze(1).to(ScalarType.Float64),
+                 cs.unsqueeze(1).to(ScalarType.Float64), cb.to(ScalarType.Float64)], dim: 1);   // K×7
+            packed = HostArray(rows.cpu());
+        }
+        int count = packed.Length / Columns;
+        var candScores = new float[count];
+        var candBoxes = new float[count * 4];
+        var candImage = new int[count];
+        var candClass = new int[count];
+        for (int k = 0; k < count; k++)
+        {
+            candImage[k] = (int)packed[Columns * k];
+            candClass[k] = (int)packed[Columns * k + 1];
+            candScores[k] = (float)packed[Columns * k + 2];
+            for (int j = 0; j < 4; j++)
+            {
+                candBoxes[4 * k + j] = (float)packed[Columns * k + 3 + j];
+            }
         }
 
         var perImage = new List<int>[batch];
@@ -54,7 +70,7 @@ public sealed class PostProcessor
         }
         for (int k = 0; k < candScores.Length; k++)
         {
-            perImage[candIndex[2 * k]].Add(k);
+            perImage[candImage[k]].Add(k);
         }
 
         var results = new ImageDetections[batch];
@@ -69,7 +85,7 @@ public sealed class PostProcessor
             for (int r = 0; r < sorted.Length; r++)
             {
                 Array.Copy(candBoxes, 4 * sorted[r], boxesSorted, 4 * r, 4);
-                labelsSorted[r] = (int)candIndex[2 * sorted[r] + 1];
+                labelsSorted[r] = candClass[sorted[r]];
             }
             var kept = GreedyNms.Run(boxesSorted, labelsSorted, Options.IouThreshold, Options.MaxDetections);
             var outBoxes = new float[kept.Count * 4];
@@ -86,7 +102,10 @@ public sealed class PostProcessor
         return results;
     }
 
-    /// <summary>A contiguous CPU tensor's values (an empty array for an empty tensor, where data&lt;T&gt; throws).</summary>
-    private static T[] HostArray<T>(Tensor cpu) where T : unmanaged =>
-        cpu.numel() == 0 ? [] : cpu.contiguous().data<T>().ToArray();
+    /// <summary>Columns of a packed candidate row: image, class, score, x1, y1, x2, y2.</summary>
+    private const int Columns = 7;
+
+    /// <summary>A CPU float64 tensor's values (an empty array for an empty tensor, where data&lt;T&gt; throws).</summary>
+    private static double[] HostArray(Tensor cpu) =>
+        cpu.numel() == 0 ? [] : cpu.contiguous().data<double>().ToArray();
 }

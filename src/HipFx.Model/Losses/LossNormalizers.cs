@@ -28,9 +28,6 @@ public sealed record LossNormalizers(Tensor PositiveCount, Tensor WeightSum) : I
         return new LossNormalizers(count.MoveToOuterDisposeScope(), weight.MoveToOuterDisposeScope());
     }
 
-    /// <summary>Copies to <paramref name="device"/>.</summary>
-    public LossNormalizers To(Device device) => new(PositiveCount.to(device), WeightSum.to(device));
-
     public void Dispose()
     {
         PositiveCount.Dispose();

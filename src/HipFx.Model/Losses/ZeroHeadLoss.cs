@@ -63,10 +63,13 @@ public sealed class ZeroHeadLoss
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(assignment);
         using var scope = NewDisposeScope();
-        var count = assignment.Foreground.sum().to(ScalarType.Float32);
+        var count = PositiveCount(assignment);
         var weightSum = PositiveWeights(predictions.Scores, assignment).sum();
         return new LossNormalizers(count.MoveToOuterDisposeScope(), weightSum.MoveToOuterDisposeScope());
     }
+
+    /// <summary>#positives of the batch as a 0-dim float32 tensor.</summary>
+    private static Tensor PositiveCount(LabelAssignment assignment) => assignment.Foreground.sum().to(ScalarType.Float32);
 
     /// <summary>
     /// Losses of one batch given its assignment. <paramref name="normalizers"/> defaults to the batch's own; pass the
@@ -77,7 +80,7 @@ public sealed class ZeroHeadLoss
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(assignment);
-        long bins = options.RegMax + 1;
+        const long bins = ZeroHead.RegMax + 1;
         var regLogits = predictions.RegLogits;
         if (regLogits.dim() != 4 || regLogits.shape[2] != 4 || regLogits.shape[3] != bins)
         {
@@ -90,9 +93,11 @@ public sealed class ZeroHeadLoss
         regLogits = Float32(regLogits);
         var positive = assignment.Foreground;
         long numClasses = scores.shape[2];
-        var own = normalizers is null ? Normalizers(predictions, assignment) : null;
-        var positiveCount = (normalizers ?? own!).PositiveCount.clamp_min(1.0);
-        var weightSum = (normalizers ?? own!).WeightSum.clamp_min(1.0);
+        // GIoU and DFL weigh each positive by its highest detached class score (background weighs 0); without given
+        // normalisers the same weights give the batch's own weight sum.
+        var weights = PositiveWeights(scores, assignment);                                        // N×P
+        var positiveCount = (normalizers?.PositiveCount ?? PositiveCount(assignment)).clamp_min(1.0);
+        var weightSum = (normalizers?.WeightSum ?? weights.sum()).clamp_min(1.0);
 
         // Quality focal loss over all priors and classes; the target is the IoU at a positive's class, else 0.
         var classIndex = assignment.Labels.clamp_max(numClasses - 1).unsqueeze(2);
@@ -100,8 +105,7 @@ public sealed class ZeroHeadLoss
         var qfl = QualityFocalLoss.Elementwise(scores, qualityTargets, options.QflBeta);
         var cls = qfl.view(-1, numClasses).sum(1).sum() / positiveCount * options.ClsWeight;
 
-        // GIoU and DFL over positives, each weighted by its highest detached class score (background weighs 0).
-        var weights = PositiveWeights(scores, assignment);                                        // N×P
+        // GIoU and DFL over positives.
         var giou = GiouLoss.Elementwise(boxes, assignment.TargetBoxes, options.GiouEps);           // N×P
         var bbox = (giou * weights).sum() / weightSum * options.BboxWeight;
 
@@ -142,6 +146,6 @@ public sealed class ZeroHeadLoss
         var distances = stack(
             [point[.., .., 0] - box[.., .., 0], point[.., .., 1] - box[.., .., 1],
              box[.., .., 2] - point[.., .., 0], box[.., .., 3] - point[.., .., 1]], dim: -1);
-        return distances.clamp(0.0, options.RegMax - options.DflTargetMargin).MoveToOuterDisposeScope();
+        return distances.clamp(0.0, ZeroHead.RegMax - options.DflTargetMargin).MoveToOuterDisposeScope();
     }
 }

@@ -20,10 +20,7 @@ public sealed record ZeroHeadLossOptions
     /// <summary>Exponent β of the quality focal loss. Default 2.0.</summary>
     public double QflBeta { get; init; } = QualityFocalLoss.DefaultBeta;
 
-    /// <summary>Largest distance bin (reg_max): the head predicts reg_max + 1 bins per side. Default 16.</summary>
-    public int RegMax { get; init; } = 16;
-
-    /// <summary>DFL targets are clamped to [0, reg_max − this], keeping the right bin in range. Default 0.1.</summary>
+    /// <summary>DFL targets are clamped to [0, <see cref="Head.ZeroHead.RegMax"/> − this], keeping the right bin in range. Default 0.1.</summary>
     public double DflTargetMargin { get; init; } = 0.1;
 
     /// <summary>Lower clamp of union and enclosing area in the GIoU loss. Default 1e-6.</summary>
@@ -39,10 +36,6 @@ public sealed record ZeroHeadLossOptions
         NonNegative(BboxWeight, nameof(BboxWeight));
         NonNegative(DflWeight, nameof(DflWeight));
         NonNegative(QflBeta, nameof(QflBeta));
-        if (RegMax < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RegMax), RegMax, "must be at least 1");
-        }
         if (!(DflTargetMargin > 0 && DflTargetMargin < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(DflTargetMargin), DflTargetMargin, "must lie in (0, 1)");

@@ -9,9 +9,6 @@ namespace HipFx.Model.Neck;
 /// </summary>
 public sealed class GiraffeNeck : nn.Module<Tensor[], Tensor[]>
 {
-    /// <summary>Output channels of P3, P4, P5.</summary>
-    public static IReadOnlyList<int> OutChannels { get; } = [64, 128, 256];
-
     private const int Depth = 3; // round(3 · depth 1.0)
 
     private readonly ConvBnAct bu_conv13;

@@ -54,10 +54,6 @@ public static class StateDicts
             dst.copy_(source[key]);
         }
     }
-
-    /// <summary>The state_dict as an ordered list of (key, shape) pairs.</summary>
-    public static IReadOnlyList<(string Key, long[] Shape)> Shapes(nn.Module model) =>
-        model.state_dict().Select(kv => (kv.Key, kv.Value.shape)).ToList();
 }
 
 /// <summary>Result of <see cref="StateDicts.Compare"/>.</summary>
