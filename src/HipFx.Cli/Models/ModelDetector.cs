@@ -10,8 +10,8 @@ using static TorchSharp.torch;
 namespace HipFx.Cli.Models;
 
 /// <summary>
-/// An <see cref="IDetector"/> over a hipfx checkpoint: loads the model (strict keys and shapes), reads each image
-/// with the data layer's loader, maps intensities as the checkpoint records, and runs the model's
+/// An <see cref="IDetector"/> over a hipfx checkpoint: loads the model (strict keys and shapes), takes each image
+/// decoded by the data layer's loader (decoding it itself when given a path), maps intensities as the checkpoint records, and runs the model's
 /// <see cref="Predictor"/> in batches. Boxes come back in original-image pixels.
 /// </summary>
 internal sealed partial class ModelDetector : IDetector
@@ -47,14 +47,14 @@ internal sealed partial class ModelDetector : IDetector
     /// <summary>How this model's input intensities are made (also used to draw overlays).</summary>
     public IntensityMapping Mapping { get; }
 
-    public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles)
+    public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles) =>
+        Detect(imageFiles.Select(f => RadiographLoader.Load(f)).ToList());
+
+    /// <summary>Detections of images already decoded by the caller (predict reuses them for the overlay).</summary>
+    public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images)
     {
         using var scope = NewDisposeScope();
-        var tensors = imageFiles.Select(f =>
-        {
-            var image = RadiographLoader.Load(f);
-            return tensor(Mapping.MapToRgbPlanes(image), [3, image.Height, image.Width]);
-        }).ToList();
+        var tensors = images.Select(image => tensor(Mapping.MapToRgbPlanes(image), [3, image.Height, image.Width])).ToList();
         return predictor.Predict(tensors);
     }
 

@@ -44,7 +44,10 @@ public sealed record EvalRunOptions
     /// <summary>Read VOC files with this convention and class map.</summary>
     public GroundTruthOptions GroundTruth { get; init; } = new();
 
-    /// <summary>Folder of images for the galleries when the ground truth is a COCO file (file_name inside it).</summary>
+    /// <summary>
+    /// Folder of the images when the ground truth is a COCO file: <c>{image id}.png</c> (or .jpg, .jpeg, or the bare id;
+    /// see <see cref="EvalRunner.ImageFileInFolder"/>), read for detection with a model and for the galleries.
+    /// </summary>
     public string? ImagesFolder { get; init; }
 
     /// <summary>Throws <see cref="HipFxConfigException"/> on a contradictory or incomplete set of options.</summary>

@@ -33,8 +33,8 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
             var evalOptions = options.Evaluation with { Decision = options.Evaluation.Decision with { Tau = tau } };
             var result = DetectionEvaluation.Evaluate(truth.Images, detections, evalOptions);
             var stamp = Stamp(truth, tau, source);
-            IImageSource images = truth.Files is { } f ? new RadiographImageSource(f, detector?.Mapping)
-                : options.ImagesFolder is { } folder ? new PngFolderImageSource(folder) : new NoImages();
+            // The galleries read the very files detection reads, decoded and mapped as the model saw them.
+            IImageSource images = truth.Files is { } f ? new RadiographImageSource(f, detector?.Mapping) : new NoImages();
             var files = EvalReport.Write(options.OutputFolder, result, stamp, images);
             return new EvalRunResult(result, stamp, files, options.ResolvedTauFile(), chosen, warnings);
         }
@@ -44,6 +44,7 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
         }
     }
 
+    /// <summary>A split's ground truth; <paramref name="Files"/> maps image id → image file (the manifest's, or those found in --images; null: neither).</summary>
     private sealed record Truth(IReadOnlyList<EvalImage> Images, IReadOnlyDictionary<string, string>? Files,
         CocoGroundTruth Coco, string Hash, string Convention);
 
@@ -59,7 +60,7 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
         string path = options.GroundTruthPath!;
         var gt = CocoGroundTruth.Read(path, split);
         string hash = FileHash.Sha256(path);
-        return new Truth(gt.Images, null, gt, hash, RunStamp.HipFxConvention);
+        return new Truth(gt.Images, options.ImagesFolder is { } folder ? FilesInFolder(folder, gt.Images) : null, gt, hash, RunStamp.HipFxConvention);
     }
 
     private Dictionary<string, IReadOnlyList<Detection>> Detections(Truth truth)
@@ -79,15 +80,32 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
             throw new HipFxConfigException("give --model or --detections: there is nothing to evaluate");
         }
         detector ??= detectorFactory();
-        var files = truth.Files is { } f
-            ? truth.Images.Select(i => new KeyValuePair<string, string>(i.ImageId, f[i.ImageId])).ToList()
-            : truth.Images.Select(i => new KeyValuePair<string, string>(i.ImageId, ImageFileInFolder(i.ImageId))).ToList();
+        var f = truth.Files ?? throw new HipFxConfigException("with --ground-truth and --model, give --images (the folder of the images)");
+        var files = truth.Images.Select(i => new KeyValuePair<string, string>(i.ImageId, f.TryGetValue(i.ImageId, out var file) ? file
+            : throw new HipFxDataException($"no image file for '{i.ImageId}'", options.ImagesFolder ?? options.ManifestPath))).ToList();
         return DetectorRuns.Run(detector, files, done => progress?.Invoke($"detect {truth.Images.Count} images", done, truth.Images.Count));
     }
 
-    private string ImageFileInFolder(string imageId)
+    /// <summary>The image file of each image found in <paramref name="folder"/> (<see cref="ImageFileInFolder"/>); absent ones are left out.</summary>
+    private static Dictionary<string, string> FilesInFolder(string folder, IReadOnlyList<EvalImage> images)
     {
-        string folder = options.ImagesFolder ?? throw new HipFxConfigException("with --ground-truth and --model, give --images (the folder of the images)");
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var image in images)
+        {
+            if (ImageFileInFolder(folder, image.ImageId) is { } file)
+            {
+                files[image.ImageId] = file;
+            }
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// The file of <paramref name="imageId"/> in an <c>--images</c> folder: <c>{id}.png</c>, <c>{id}.jpg</c>,
+    /// <c>{id}.jpeg</c>, then <c>{id}</c> itself, first found; null when none exists. Detection and galleries both use it.
+    /// </summary>
+    public static string? ImageFileInFolder(string folder, string imageId)
+    {
         foreach (string ext in new[] { ".png", ".jpg", ".jpeg", "" })
         {
             string p = Path.Combine(folder, imageId + ext);
@@ -96,7 +114,7 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
                 return p;
             }
         }
-        throw new HipFxDataException($"no image file for '{imageId}'", folder);
+        return null;
     }
 
     private (double Tau, string Source, TauSelection? Chosen) ResolveTau()

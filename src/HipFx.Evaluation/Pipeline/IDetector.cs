@@ -18,8 +18,23 @@ public interface IDetector : IDisposable
     /// <summary>How the detector maps stored intensities (pictures draw images the way the model saw them).</summary>
     IntensityMapping Mapping => IntensityMapping.Default;
 
+    /// <summary>
+    /// Whether detection looks at the pixels (true for a model). A caller that needs no pixels itself skips decoding
+    /// for a detector that does not either (detections read from a file).
+    /// </summary>
+    bool ReadsPixels => true;
+
     /// <summary>Detections of each file, in the order given.</summary>
     IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles);
+
+    /// <summary>
+    /// Detections of images the caller has already decoded (with <see cref="RadiographLoader"/>), in the order given,
+    /// so that an image is decoded once. By default the detector works from each image's
+    /// <see cref="RadiographImage.SourcePath"/> and ignores the pixels.
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images) =>
+        Detect(images.Select(i => i.SourcePath
+            ?? throw new ArgumentException("an image without a source path needs a detector that reads pixels", nameof(images))).ToList());
 }
 
 /// <summary>Runs a detector over image files in batches.</summary>
@@ -34,11 +49,7 @@ public static class DetectorRuns
         for (int start = 0; start < imageFiles.Count; start += batch)
         {
             var chunk = imageFiles.Skip(start).Take(batch).ToList();
-            var dets = detector.Detect(chunk.Select(c => c.Value).ToList());
-            if (dets.Count != chunk.Count)
-            {
-                throw new InvalidOperationException($"the detector returned {dets.Count} results for {chunk.Count} images");
-            }
+            var dets = Checked(detector.Detect(chunk.Select(c => c.Value).ToList()), chunk.Count);
             for (int i = 0; i < chunk.Count; i++)
             {
                 result[chunk[i].Key] = dets[i];
@@ -47,4 +58,9 @@ public static class DetectorRuns
         }
         return result;
     }
+
+    /// <summary>The detector's answer for <paramref name="count"/> images, checked to hold one list per image.</summary>
+    public static IReadOnlyList<IReadOnlyList<Detection>> Checked(IReadOnlyList<IReadOnlyList<Detection>> detections, int count) =>
+        detections.Count == count ? detections
+            : throw new InvalidOperationException($"the detector returned {detections.Count} results for {count} images");
 }

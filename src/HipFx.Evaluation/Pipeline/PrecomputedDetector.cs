@@ -25,6 +25,9 @@ public sealed class PrecomputedDetector : IDetector
 
     public int BatchSize => 16;
 
+    /// <summary>Detections come from the file: pixels are never looked at.</summary>
+    public bool ReadsPixels => false;
+
     public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles) =>
         imageFiles.Select(f => byStem.TryGetValue(Path.GetFileNameWithoutExtension(f), out var d) ? d : []).ToList();
 

@@ -47,6 +47,11 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// Runs the detector chunk by chunk (<see cref="IDetector.BatchSize"/> images each). Each image is decoded once:
+    /// the same pixels feed the detector, give the width for the decision and the overlay's background. With no
+    /// overlay and a detector that reads no pixels (detections from a file), only the headers are read.
+    /// </summary>
     public IReadOnlyList<PredictedImage> Run()
     {
         options.Decision.Validated();
@@ -54,16 +59,18 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         Directory.CreateDirectory(options.OutputFolder);
         var ids = UniqueIds(files);
         var results = new List<PredictedImage>(files.Count);
-        var pairs = files.Select(f => new KeyValuePair<string, string>(ids[f], f)).ToList();
-        for (int start = 0; start < pairs.Count; start += Math.Max(1, detector.BatchSize))
+        bool decode = options.Overlays || detector.ReadsPixels;
+        int batch = Math.Max(1, detector.BatchSize);
+        for (int start = 0; start < files.Count; start += batch)
         {
-            var chunk = pairs.Skip(start).Take(Math.Max(1, detector.BatchSize)).ToList();
-            var dets = DetectorRuns.Run(detector, chunk);
-            foreach (var (id, file) in chunk)
+            var chunk = files.Skip(start).Take(batch).ToList();
+            var images = decode ? chunk.Select(f => RadiographLoader.Load(f)).ToList() : null;
+            var dets = DetectorRuns.Checked(images is not null ? detector.Detect(images) : detector.Detect(chunk), chunk.Count);
+            for (int i = 0; i < chunk.Count; i++)
             {
-                results.Add(WriteOne(file, id, dets[id]));
+                results.Add(WriteOne(chunk[i], ids[chunk[i]], dets[i], images?[i]));
             }
-            progress?.Invoke(start + chunk.Count, pairs.Count);
+            progress?.Invoke(start + chunk.Count, files.Count);
         }
         WriteSummary(results);
         return results;
@@ -98,10 +105,9 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         return files.Select(Path.GetFullPath).Distinct().ToList();
     }
 
-    private PredictedImage WriteOne(string file, string id, IReadOnlyList<Detection> detections)
+    /// <summary>Writes one image's JSON and overlay; <paramref name="image"/> is its decoded pixels (null: read the size from the header).</summary>
+    private PredictedImage WriteOne(string file, string id, IReadOnlyList<Detection> detections, RadiographImage? image)
     {
-        // Decode once when an overlay needs the pixels; otherwise the header gives the size.
-        RadiographImage? image = options.Overlays ? RadiographLoader.Load(file) : null;
         var (width, height) = image is not null ? (image.Width, image.Height) : HeaderSize(file);
         var decision = ImageDecider.Decide(detections, options.Decision, width);
         string json = Path.Combine(options.OutputFolder, id + ".json");
@@ -135,7 +141,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         if (options.Overlays)
         {
             overlay = Path.Combine(options.OutputFolder, id + ".overlay.png");
-            var gray = RadiographImageSource.ToGray(image!, options.Mapping);
+            var gray = RadiographImageSource.ToGray(image ?? throw new InvalidOperationException("an overlay needs the decoded image"), options.Mapping);
             PredictionOverlay.Save(overlay, gray, detections, decision, options.Decision.Tau);
         }
         return new PredictedImage(file, id, decision, detections, json, overlay);

@@ -14,18 +14,6 @@ internal static class SkiaImages
         return bmp;
     }
 
-    public static GrayImage FromBitmap(SKBitmap source)
-    {
-        using var gray = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Gray8, SKAlphaType.Opaque));
-        using (var canvas = new SKCanvas(gray))
-        {
-            canvas.DrawBitmap(source, 0, 0);
-        }
-        var pixels = new byte[source.Width * source.Height];
-        Marshal.Copy(gray.GetPixels(), pixels, 0, pixels.Length);
-        return new GrayImage(source.Width, source.Height, pixels);
-    }
-
     public static SKTypeface Typeface() =>
         SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
 
@@ -35,23 +23,5 @@ internal static class SkiaImages
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         using var file = File.Create(path);
         data.SaveTo(file);
-    }
-}
-
-/// <summary>Loads <c>{folder}/{imageId}.png</c> (or .jpg) as grayscale with SkiaSharp; null when absent.</summary>
-public sealed class PngFolderImageSource(string folder) : IImageSource
-{
-    public GrayImage? TryLoad(string imageId)
-    {
-        foreach (string ext in new[] { "", ".png", ".jpg", ".jpeg" })
-        {
-            string path = Path.Combine(folder, imageId + ext);
-            if (File.Exists(path))
-            {
-                using var bmp = SKBitmap.Decode(path);
-                return bmp is null ? null : SkiaImages.FromBitmap(bmp);
-            }
-        }
-        return null;
     }
 }

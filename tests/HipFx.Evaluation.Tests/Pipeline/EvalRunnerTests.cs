@@ -1,10 +1,12 @@
 using HipFx.Core;
+using HipFx.Data.Images;
 using HipFx.Data.Manifests;
 using HipFx.Data.Voc;
 using HipFx.Evaluation.Coco;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
 using HipFx.Tests;
+using SixLabors.ImageSharp;
 using SkiaSharp;
 
 namespace HipFx.Evaluation.Tests.Pipeline;
@@ -108,5 +110,73 @@ public class EvalRunnerTests
         Assert.Equal(64, truth.ManifestHash.Length);
         var e = Assert.Throws<HipFxDataException>(() => ManifestGroundTruth.Load(tmp.File("manifest.csv"), DatasetSplit.External));
         Assert.Contains("external", e.Message);
+    }
+
+    /// <summary>Calls every image a displaced FNF at 0.9 and records the files it was given; its mapping is a 12-bit window.</summary>
+    private sealed class RecordingDetector : IDetector
+    {
+        public List<string> Files { get; } = [];
+
+        public string Description => "recording";
+
+        public int BatchSize => 4;
+
+        public IntensityMapping Mapping { get; } = new() { Mode = IntensityMode.Window, WindowLow = 0, WindowHigh = 4095 };
+
+        public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles)
+        {
+            Files.AddRange(imageFiles);
+            return imageFiles.Select(_ => (IReadOnlyList<Detection>)[new Detection(FractureClass.DisplacedFnf, 0.9, new Box(4, 4, 20, 20))]).ToList();
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public void Gallery_images_from_an_images_folder_are_the_files_detection_read_mapped_as_the_model_saw_them()
+    {
+        using var tmp = RepoPaths.NewTempFolder();
+        Directory.CreateDirectory(tmp.File("images"));
+        // a.png: 16-bit, stored value 2048 everywhere (mid-grey in the model's 12-bit window, nearly black as plain 16-bit).
+        using (var sixteen = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.L16>(160, 120, new(2048)))
+        {
+            sixteen.SaveAsPng(tmp.File("images/a.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder
+            {
+                ColorType = SixLabors.ImageSharp.Formats.Png.PngColorType.Grayscale,
+                BitDepth = SixLabors.ImageSharp.Formats.Png.PngBitDepth.Bit16,
+            });
+        }
+        Assert.Equal(16, RadiographLoader.ReadHeader(tmp.File("images/a.png")).BitDepth);
+        // A decoy named by the bare id (8-bit, near white): the folder lookup prefers {id}.png, for detection and pictures alike.
+        using (var bmp = new SKBitmap(new SKImageInfo(160, 120, SKColorType.Gray8, SKAlphaType.Opaque)))
+        {
+            bmp.Erase(new SKColor(250, 250, 250));
+            using var data = SKImage.FromBitmap(bmp).Encode(SKEncodedImageFormat.Png, 100);
+            File.WriteAllBytes(tmp.File("images/a"), data.ToArray());
+        }
+        File.WriteAllText(tmp.File("gt.json"), """
+            {"images": [{"id": 1, "file_name": "a.png", "width": 160, "height": 120, "patient_id": "p1", "label": "no_fracture", "split": "test"}],
+             "annotations": [],
+             "categories": [{"id": 1, "name": "displaced_fnf"}, {"id": 2, "name": "valgus_impacted_fnf"},
+                            {"id": 3, "name": "stable_itf"}, {"id": 4, "name": "unstable_itf"}]}
+            """);
+        var detector = new RecordingDetector();
+        var options = new EvalRunOptions
+        {
+            GroundTruthPath = tmp.File("gt.json"), ImagesFolder = tmp.File("images"), Tau = 0.5, OutputFolder = tmp.File("out"),
+        };
+        new EvalRunner(options, () => detector).Run();
+
+        Assert.Equal([tmp.File("images/a.png")], detector.Files);
+        Assert.Equal(tmp.File("images/a.png"), EvalRunner.ImageFileInFolder(tmp.File("images"), "a"));
+        Assert.Null(EvalRunner.ImageFileInFolder(tmp.File("images"), "zz"));
+        // One false-positive tile: 320 wide at (4, 34); the 160×120 image is scaled ×2 and centred, so its middle is (164, 194).
+        using var gallery = SKBitmap.Decode(tmp.File("out/gallery_false_positives.png"));
+        var mid = gallery.GetPixel(164, 194);
+        byte expected = (byte)Math.Round(2048 / 4095.0 * 255); // 128; Skia's 8-bit view of the same file would be ~8, the decoy 250
+        Assert.InRange(mid.Red, expected - 2, expected + 2);
+        Assert.Equal(mid.Red, mid.Green);
     }
 }

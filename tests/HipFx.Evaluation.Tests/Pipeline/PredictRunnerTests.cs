@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HipFx.Core;
+using HipFx.Data.Images;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
 using HipFx.Tests;
@@ -10,18 +11,30 @@ namespace HipFx.Evaluation.Tests.Pipeline;
 public class PredictRunnerTests
 {
     /// <summary>A detector with fixed answers per file stem (a test double with known output, not a model).</summary>
-    private sealed class FixedDetector(Dictionary<string, Detection[]> answers) : IDetector
+    private sealed class FixedDetector(Dictionary<string, Detection[]> answers, bool readsPixels = true) : IDetector
     {
         public string Description => "fixed";
 
         public int BatchSize => 2;
 
-        public int Calls { get; private set; }
+        public bool ReadsPixels => readsPixels;
+
+        /// <summary>Calls that got file paths.</summary>
+        public int PathCalls { get; private set; }
+
+        /// <summary>The decoded images handed over, call by call.</summary>
+        public List<IReadOnlyList<RadiographImage>> ImageCalls { get; } = [];
 
         public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles)
         {
-            Calls++;
+            PathCalls++;
             return imageFiles.Select(f => (IReadOnlyList<Detection>)answers[Path.GetFileNameWithoutExtension(f)]).ToList();
+        }
+
+        public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images)
+        {
+            ImageCalls.Add(images);
+            return images.Select(i => (IReadOnlyList<Detection>)answers[Path.GetFileNameWithoutExtension(i.SourcePath!)]).ToList();
         }
 
         public void Dispose()
@@ -61,7 +74,12 @@ public class PredictRunnerTests
         };
         var results = new PredictRunner(options, detector).Run();
         Assert.Equal(["a", "b", "c"], results.Select(r => r.ImageId));
-        Assert.Equal(2, detector.Calls); // batches of 2
+        // Batches of 2, each image decoded by the runner and handed over as pixels (one decode per image).
+        Assert.Equal([2, 1], detector.ImageCalls.Select(c => c.Count));
+        Assert.Equal(0, detector.PathCalls);
+        var first = detector.ImageCalls[0][0];
+        Assert.Equal((200, 100, 8), (first.Width, first.Height, first.BitDepth));
+        Assert.All(first.Pixels, p => Assert.Equal(90, p));
         Assert.Equal(DecisionRule.ValgusPriority, results[0].Decision.Rule);
         Assert.Equal(ImageLabel.NoFracture, results[2].Decision.Label); // .4 < τ
 
@@ -84,6 +102,45 @@ public class PredictRunnerTests
         Assert.Equal(4, summary.Length);
         Assert.StartsWith("a,", summary[1]);
         Assert.Contains(",valgus_impacted_fnf,valgus_priority,0.35,2,1", summary[1]);
+    }
+
+    [Fact]
+    public void Without_overlays_a_detector_that_reads_no_pixels_gets_paths_and_sizes_come_from_headers()
+    {
+        using var tmp = RepoPaths.NewTempFolder();
+        Directory.CreateDirectory(tmp.File("in"));
+        Png(tmp.File("in/a.png"), 120, 80);
+        Png(tmp.File("in/b.png"), 64, 32);
+        Png(tmp.File("in/c.png"), 50, 40);
+        var detector = new FixedDetector(new() { ["a"] = [], ["b"] = [], ["c"] = [] }, readsPixels: false);
+        var options = new PredictOptions { Inputs = [tmp.File("in")], OutputFolder = tmp.File("out"), Overlays = false };
+        var results = new PredictRunner(options, detector).Run();
+        Assert.Equal(2, detector.PathCalls); // batches of 2, once each: no second batching
+        Assert.Empty(detector.ImageCalls);
+        Assert.All(results, r => Assert.Null(r.OverlayFile));
+        using var json = JsonDocument.Parse(File.ReadAllText(results[1].JsonFile));
+        Assert.Equal((64, 32), (json.RootElement.GetProperty("width").GetInt32(), json.RootElement.GetProperty("height").GetInt32()));
+    }
+
+    [Fact]
+    public void Detections_from_a_file_are_matched_by_stem_when_the_runner_hands_over_decoded_images()
+    {
+        using var tmp = RepoPaths.NewTempFolder();
+        Directory.CreateDirectory(tmp.File("in"));
+        Png(tmp.File("in/a.png"), 120, 80);
+        Png(tmp.File("in/b.png"), 120, 80);
+        File.WriteAllText(tmp.File("dt.json"), """
+            [{"image_id": "b", "category_id": 4, "bbox": [10, 10, 30, 20], "score": 0.9}]
+            """);
+        var files = PredictRunner.CollectImages([tmp.File("in")]);
+        using var detector = new PrecomputedDetector(tmp.File("dt.json"), files);
+        // Overlays need the pixels, so the runner decodes and calls the image overload; the file-based detector answers by stem.
+        var results = new PredictRunner(new PredictOptions { Inputs = files, OutputFolder = tmp.File("out") }, detector).Run();
+        Assert.Empty(results[0].Detections);
+        var d = Assert.Single(results[1].Detections);
+        Assert.Equal((FractureClass.UnstableItf, new Box(10, 10, 40, 30)), (d.Class, d.Box));
+        Assert.Equal(ImageLabel.UnstableItf, results[1].Decision.Label);
+        Assert.True(File.Exists(results[1].OverlayFile));
     }
 
     [Fact]
