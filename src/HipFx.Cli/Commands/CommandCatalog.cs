@@ -17,5 +17,6 @@ internal static class CommandCatalog
         new EvalCommand(),
         new PredictCommand(),
         new ReadersCommand(),
+        new Bench.BenchCommand(),
     ];
 }
