@@ -1,0 +1,133 @@
+using static HipFx.Cli.Config.ValueKinds;
+
+namespace HipFx.Cli.Config;
+
+/// <summary>
+/// Every key <c>hipfx train</c> accepts, grouped by section in the order the resolved config lists them, each with
+/// its kind (type and range) and its place in <see cref="TrainConfig"/>. An unknown key is an error, so a key that
+/// is not here cannot be silently ignored; every key here is read by the layer that owns its record.
+/// </summary>
+internal static class TrainConfigSchema
+{
+    /// <summary>The sections, in order, with one comment each.</summary>
+    public static IReadOnlyList<(string Name, string Description)> Sections { get; } =
+    [
+        ("data", "what to train on: the manifest, its splits, and how images become the model's input"),
+        ("model", "the detector and its starting weights"),
+        ("augment", "the official DAMO-YOLO-T augmentations (damo-yolo-t.md 5.4); mosaic/mixup off for the last train.no_aug_epochs"),
+        ("train", "epochs, batch, seed, schedule (damo-yolo-t.md 5.2)"),
+        ("train.optimizer", "SGD (damo-yolo-t.md 5.1); no weight decay on norms and biases"),
+        ("train.ema", "model EMA (damo-yolo-t.md 5.3); validation and checkpoints use it"),
+        ("validation", "validation on the val split with the EMA model; best checkpoint by a metric"),
+        ("runtime", "where and how it runs; does not change the recipe"),
+    ];
+
+    public static IReadOnlyList<ConfigKey> Keys { get; } = Build();
+
+    private static ConfigKey<T> Key<T>(string name, string description, ConfigValueKind<T> kind, Func<TrainConfig, T> get, Func<TrainConfig, T, TrainConfig> set) =>
+        new(name, description, kind, get, set);
+
+    private static List<ConfigKey> Build() =>
+    [
+        // data
+        Key("data.manifest", "manifest CSV (hipfx synth/convert/split); relative paths are taken from the current folder",
+            Text("must be the path of a manifest CSV"), c => c.Data.Manifest, (c, v) => c with { Data = c.Data with { Manifest = v } }),
+        Key("data.train_split", "split whose images train the model",
+            Text("must be a split name"), c => c.Data.TrainSplit, (c, v) => c with { Data = c.Data with { TrainSplit = v } }),
+        Key("data.val_split", "split used for validation, the best checkpoint and tau",
+            Text("must be a split name"), c => c.Data.ValSplit, (c, v) => c with { Data = c.Data with { ValSplit = v } }),
+        Key("data.size", "square network input in pixels (images are stretched to it, as the official recipe does)",
+            Int(32, 4096, multipleOf: 32), c => c.Data.Size, (c, v) => c with { Data = c.Data with { Size = v } }),
+        Key("data.intensity", "how stored samples map to 0..255: bit_depth, min_max, percentile or window",
+            OneOf("bit_depth", "min_max", "percentile", "window"), c => c.Data.Intensity, (c, v) => c with { Data = c.Data with { Intensity = v } }),
+        Key("data.class_map", "class-map file for VOC names (null: the built-in map)",
+            OptionalText("must be a path or null"), c => c.Data.ClassMap, (c, v) => c with { Data = c.Data with { ClassMap = v } }),
+        Key("data.difficult", "what a VOC difficult box becomes: keep, ignore or exclude",
+            OneOf("keep", "ignore", "exclude"), c => c.Data.Difficult, (c, v) => c with { Data = c.Data with { Difficult = v } }),
+        Key("data.include_no_fracture", "train on no_fracture images as images without boxes (the paper left them out)",
+            Bool, c => c.Data.IncludeNoFracture, (c, v) => c with { Data = c.Data with { IncludeNoFracture = v } }),
+        Key("data.cache_dir", "decoded-image cache folder (null: <run>/../.cache next to the runs)",
+            OptionalText("must be a path or null"), c => c.Data.CacheDir, (c, v) => c with { Data = c.Data with { CacheDir = v } }),
+
+        // model
+        Key("model.init_weights", "starting weights: null (the official initialisation) or a hipfx checkpoint, e.g. from hipfx import-weights",
+            OptionalText("must be a checkpoint path or null"), c => c.Model.InitWeights, (c, v) => c with { Model = c.Model with { InitWeights = v } }),
+
+        // augment
+        Key("augment.mosaic_prob", "probability of a 4-image mosaic", Number(0, 1),
+            c => c.Augment.MosaicProb, (c, v) => c with { Augment = c.Augment with { MosaicProb = v } }),
+        Key("augment.mosaic_scale", "scale range of the mosaic's random affine", Range(0.01, 10),
+            c => c.Augment.MosaicScale, (c, v) => c with { Augment = c.Augment with { MosaicScale = v } }),
+        Key("augment.mixup_prob", "probability of mixup on a mosaic", Number(0, 1),
+            c => c.Augment.MixupProb, (c, v) => c with { Augment = c.Augment with { MixupProb = v } }),
+        Key("augment.mixup_scale", "scale jitter of the mixed-in image", Range(0.01, 10),
+            c => c.Augment.MixupScale, (c, v) => c with { Augment = c.Augment with { MixupScale = v } }),
+        Key("augment.degrees", "rotation range, +/- degrees", Number(0, 180),
+            c => c.Augment.Degrees, (c, v) => c with { Augment = c.Augment with { Degrees = v } }),
+        Key("augment.translate", "translation range, fraction of the input size", Number(0, 0.5),
+            c => c.Augment.Translate, (c, v) => c with { Augment = c.Augment with { Translate = v } }),
+        Key("augment.shear", "shear range, +/- degrees", Number(0, 45),
+            c => c.Augment.Shear, (c, v) => c with { Augment = c.Augment with { Shear = v } }),
+        Key("augment.flip_prob", "probability of a horizontal flip", Number(0, 1),
+            c => c.Augment.FlipProb, (c, v) => c with { Augment = c.Augment with { FlipProb = v } }),
+        Key("augment.min_box_area", "boxes of at most this area (px^2) are dropped after mosaic/mixup", Number(0, double.PositiveInfinity),
+            c => c.Augment.MinBoxArea, (c, v) => c with { Augment = c.Augment with { MinBoxArea = v } }),
+
+        // train
+        Key("train.epochs", "total epochs, the no-aug tail included", Int(1),
+            c => c.Schedule.Epochs, (c, v) => c with { Schedule = c.Schedule with { Epochs = v } }),
+        Key("train.batch", "images per optimizer step (all replicas together)", Int(1),
+            c => c.Train.Batch, (c, v) => c with { Train = c.Train with { Batch = v } }),
+        Key("train.seed", "seed of the initialisation, data order and augmentations", Int(0),
+            c => (int)c.Train.Seed, (c, v) => c with { Train = c.Train with { Seed = (ulong)v } }),
+        Key("train.warmup_epochs", "epochs of quadratic lr warm-up", Int(0),
+            c => c.Schedule.WarmupEpochs, (c, v) => c with { Schedule = c.Schedule with { WarmupEpochs = v } }),
+        Key("train.warmup_start_ratio", "first warm-up lr as a fraction of the base lr (official: 0)", Number(0, 1),
+            c => c.Schedule.WarmupStartRatio, (c, v) => c with { Schedule = c.Schedule with { WarmupStartRatio = v } }),
+        Key("train.min_lr_ratio", "cosine floor and no-aug lr as a fraction of the base lr", Number(0, 1),
+            c => c.Schedule.MinLrRatio, (c, v) => c with { Schedule = c.Schedule with { MinLrRatio = v } }),
+        Key("train.no_aug_epochs", "last epochs at the floor lr without mosaic and mixup", Int(0),
+            c => c.Schedule.NoAugEpochs, (c, v) => c with { Schedule = c.Schedule with { NoAugEpochs = v } }),
+        Key("train.max_nonfinite_steps", "steps with a NaN/Inf loss or gradient skipped (with a warning) before training stops", Int(0),
+            c => c.Train.MaxNonFiniteSteps, (c, v) => c with { Train = c.Train with { MaxNonFiniteSteps = v } }),
+
+        // train.optimizer
+        Key("train.optimizer.lr_per_image", "base lr per image; base lr = this x train.batch (official 0.01/64)", Number(0, 1, minExclusive: true),
+            c => c.Optimizer.LrPerImage, (c, v) => c with { Optimizer = c.Optimizer with { LrPerImage = v } }),
+        Key("train.optimizer.momentum", "SGD momentum", Number(0, 0.999999),
+            c => c.Optimizer.Momentum, (c, v) => c with { Optimizer = c.Optimizer with { Momentum = v } }),
+        Key("train.optimizer.nesterov", "Nesterov momentum", Bool,
+            c => c.Optimizer.Nesterov, (c, v) => c with { Optimizer = c.Optimizer with { Nesterov = v } }),
+        Key("train.optimizer.weight_decay", "L2 decay on conv weights and head scales (never norms or biases)", Number(0, 1),
+            c => c.Optimizer.WeightDecay, (c, v) => c with { Optimizer = c.Optimizer with { WeightDecay = v } }),
+
+        // train.ema
+        Key("train.ema.enabled", "keep an EMA of the weights", Bool,
+            c => c.Ema.Enabled, (c, v) => c with { Ema = c.Ema with { Enabled = v } }),
+        Key("train.ema.momentum", "EMA decay the ramp approaches", Number(0, 0.999999999),
+            c => c.Ema.Momentum, (c, v) => c with { Ema = c.Ema with { Momentum = v } }),
+        Key("train.ema.ramp_iterations", "tau of the ramp d = momentum x (1 - exp(-i/tau)), in iterations", Number(0, double.PositiveInfinity, minExclusive: true),
+            c => c.Ema.RampIterations, (c, v) => c with { Ema = c.Ema with { RampIterations = v } }),
+
+        // validation
+        Key("validation.every", "validate every N epochs (and every epoch of the no-aug tail, and the last); 0: only the last", Int(0),
+            c => c.Validation.Every, (c, v) => c with { Validation = c.Validation with { Every = v } }),
+        Key("validation.metric", "what picks best.safetensors: ap50, ap50_95 or macro_se", OneOf("ap50", "ap50_95", "macro_se"),
+            c => c.Validation.Metric, (c, v) => c with { Validation = c.Validation with { Metric = v } }),
+
+        // runtime
+        Key("runtime.device", "cpu, cuda, cuda:0 or cuda:0,1 (one replica per GPU); --device overrides it", Text("must be cpu, cuda, cuda:N or cuda:N,M"),
+            c => c.Runtime.Device, (c, v) => c with { Runtime = c.Runtime with { Device = v } }),
+        Key("runtime.replicas", "data-parallel replicas on the CPU (GPUs: one per device); BN statistics are per replica, not SyncBN", Int(1, 64),
+            c => c.Runtime.Replicas, (c, v) => c with { Runtime = c.Runtime with { Replicas = v } }),
+        Key("runtime.workers", "data-loader worker threads (0: as many as cores)", Int(0, 256),
+            c => c.Runtime.Workers, (c, v) => c with { Runtime = c.Runtime with { Workers = v } }),
+        Key("runtime.threads", "libtorch intra-op threads (0: libtorch's default)", Int(0, 1024),
+            c => c.Runtime.Threads, (c, v) => c with { Runtime = c.Runtime with { Threads = v } }),
+        Key("runtime.bf16", "bf16 autocast with fp32 master weights", Bool,
+            c => c.Runtime.Bf16, (c, v) => c with { Runtime = c.Runtime with { Bf16 = v } }),
+    ];
+
+    /// <summary>The key named <paramref name="name"/>, or null.</summary>
+    public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);
+}
