@@ -35,6 +35,9 @@ internal static class ValueKinds
 
     public static ConfigValueKind<string> OneOf(params string[] names) => new OneOfKind(names);
 
+    /// <summary>One of <paramref name="values"/>, spelt by <paramref name="name"/> (an enum's YAML names).</summary>
+    public static ConfigValueKind<T> OneOf<T>(IReadOnlyList<T> values, Func<T, string> name) => new NamedKind<T>(values, name);
+
     public static ConfigValueKind<(double Low, double High)> Range(double min, double max) => new RangeKind(min, max);
 
     private static bool IsNull(string? text) => text is null || text.Trim() is "" or "~" or "null" or "Null" or "NULL";
@@ -137,6 +140,22 @@ internal static class ValueKinds
         }
 
         public override string Format(string value) => value;
+    }
+
+    private sealed class NamedKind<T>(IReadOnlyList<T> values, Func<T, string> name) : ConfigValueKind<T>
+    {
+        private readonly OneOfKind names = new(values.Select(name).ToArray());
+
+        public override string Expectation => names.Expectation;
+
+        public override bool TryParse(string? text, out T value)
+        {
+            bool ok = names.TryParse(text, out string found);
+            value = ok ? values.First(v => name(v) == found) : default!;
+            return ok;
+        }
+
+        public override string Format(T value) => name(value);
     }
 
     private sealed class RangeKind(double min, double max) : ConfigValueKind<(double Low, double High)>

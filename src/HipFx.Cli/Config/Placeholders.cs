@@ -5,18 +5,12 @@ public sealed record DataSettings
 {
     public string Manifest { get; init; } = "";
     public string TrainSplit { get; init; } = "train";
-    public string ValSplit { get; init; } = "val";
     public int Size { get; init; } = 1024;
     public string Intensity { get; init; } = "bit_depth";
     public string? ClassMap { get; init; }
     public string Difficult { get; init; } = "keep";
     public bool IncludeNoFracture { get; init; } = true;
     public string? CacheDir { get; init; }
-}
-
-public sealed record ModelSettings
-{
-    public string? InitWeights { get; init; }
 }
 
 public sealed record AugmentOptions
@@ -30,19 +24,6 @@ public sealed record AugmentOptions
     public double Shear { get; init; } = 0.2;
     public double FlipProb { get; init; } = 0.5;
     public double MinBoxArea { get; init; } = 4;
-}
-
-public sealed record TrainOptions
-{
-    public int Batch { get; init; } = 64;
-    public ulong Seed { get; init; }
-    public int MaxNonFiniteSteps { get; init; } = 10;
-}
-
-public sealed record ValidationOptions
-{
-    public int Every { get; init; } = 10;
-    public string Metric { get; init; } = "ap50";
 }
 
 public sealed record RuntimeSettings

@@ -1,6 +1,4 @@
-using HipFx.Training.Ema;
-using HipFx.Training.Optim;
-using HipFx.Training.Schedule;
+using HipFx.Training.Loop;
 
 namespace HipFx.Cli.Config;
 
@@ -10,21 +8,15 @@ namespace HipFx.Cli.Config;
 /// </summary>
 public sealed record TrainConfig
 {
+    /// <summary><c>data</c>: the manifest, splits, input size and intensity mapping.</summary>
     public DataSettings Data { get; init; } = new();
 
-    public ModelSettings Model { get; init; } = new();
-
+    /// <summary><c>augment</c>: the training augmentations.</summary>
     public AugmentOptions Augment { get; init; } = new();
 
+    /// <summary><c>train</c>: the loop's recipe (schedule, optimizer, EMA, validation, checkpoints).</summary>
     public TrainOptions Train { get; init; } = new();
 
-    public OptimizerOptions Optimizer { get; init; } = new();
-
-    public ScheduleOptions Schedule { get; init; } = new();
-
-    public EmaOptions Ema { get; init; } = new();
-
-    public ValidationOptions Validation { get; init; } = new();
-
+    /// <summary><c>runtime</c>: device, replicas, threads, precision.</summary>
     public RuntimeSettings Runtime { get; init; } = new();
 }

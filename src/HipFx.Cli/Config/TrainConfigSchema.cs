@@ -1,3 +1,4 @@
+using HipFx.Training.Loop;
 using static HipFx.Cli.Config.ValueKinds;
 
 namespace HipFx.Cli.Config;
@@ -13,12 +14,12 @@ internal static class TrainConfigSchema
     public static IReadOnlyList<(string Name, string Description)> Sections { get; } =
     [
         ("data", "what to train on: the manifest, its splits, and how images become the model's input"),
-        ("model", "the detector and its starting weights"),
         ("augment", "the official DAMO-YOLO-T augmentations (damo-yolo-t.md 5.4); mosaic/mixup off for the last train.no_aug_epochs"),
-        ("train", "epochs, batch, seed, schedule (damo-yolo-t.md 5.2)"),
+        ("train", "epochs, batch, seed, starting weights, schedule (damo-yolo-t.md 5.2)"),
         ("train.optimizer", "SGD (damo-yolo-t.md 5.1); no weight decay on norms and biases"),
         ("train.ema", "model EMA (damo-yolo-t.md 5.3); validation and checkpoints use it"),
-        ("validation", "validation on the val split with the EMA model; best checkpoint by a metric"),
+        ("train.validation", "validation with the EMA model; best.safetensors by a metric; tau chosen on this split"),
+        ("train.checkpoints", "what the run folder keeps (last and last.resume/ after every epoch)"),
         ("runtime", "where and how it runs; does not change the recipe"),
     ];
 
@@ -34,8 +35,6 @@ internal static class TrainConfigSchema
             Text("must be the path of a manifest CSV"), c => c.Data.Manifest, (c, v) => c with { Data = c.Data with { Manifest = v } }),
         Key("data.train_split", "split whose images train the model",
             Text("must be a split name"), c => c.Data.TrainSplit, (c, v) => c with { Data = c.Data with { TrainSplit = v } }),
-        Key("data.val_split", "split used for validation, the best checkpoint and tau",
-            Text("must be a split name"), c => c.Data.ValSplit, (c, v) => c with { Data = c.Data with { ValSplit = v } }),
         Key("data.size", "square network input in pixels (images are stretched to it, as the official recipe does)",
             Int(32, 4096, multipleOf: 32), c => c.Data.Size, (c, v) => c with { Data = c.Data with { Size = v } }),
         Key("data.intensity", "how stored samples map to 0..255: bit_depth, min_max, percentile or window",
@@ -48,10 +47,6 @@ internal static class TrainConfigSchema
             Bool, c => c.Data.IncludeNoFracture, (c, v) => c with { Data = c.Data with { IncludeNoFracture = v } }),
         Key("data.cache_dir", "decoded-image cache folder (null: <run>/../.cache next to the runs)",
             OptionalText("must be a path or null"), c => c.Data.CacheDir, (c, v) => c with { Data = c.Data with { CacheDir = v } }),
-
-        // model
-        Key("model.init_weights", "starting weights: null (the official initialisation) or a hipfx checkpoint, e.g. from hipfx import-weights",
-            OptionalText("must be a checkpoint path or null"), c => c.Model.InitWeights, (c, v) => c with { Model = c.Model with { InitWeights = v } }),
 
         // augment
         Key("augment.mosaic_prob", "probability of a 4-image mosaic", Number(0, 1),
@@ -75,45 +70,57 @@ internal static class TrainConfigSchema
 
         // train
         Key("train.epochs", "total epochs, the no-aug tail included", Int(1),
-            c => c.Schedule.Epochs, (c, v) => c with { Schedule = c.Schedule with { Epochs = v } }),
-        Key("train.batch", "images per optimizer step (all replicas together)", Int(1),
-            c => c.Train.Batch, (c, v) => c with { Train = c.Train with { Batch = v } }),
-        Key("train.seed", "seed of the initialisation, data order and augmentations", Int(0),
-            c => (int)c.Train.Seed, (c, v) => c with { Train = c.Train with { Seed = (ulong)v } }),
+            c => c.Train.Schedule.Epochs, (c, v) => c with { Train = c.Train with { Schedule = c.Train.Schedule with { Epochs = v } } }),
+        Key("train.batch_size", "images per optimizer step (all replicas together); scales the lr", Int(1),
+            c => c.Train.BatchSize, (c, v) => c with { Train = c.Train with { BatchSize = v } }),
+        Key("train.seed", "seeds the initialisation and, with epoch and batch index, every data choice", Int(0),
+            c => c.Train.Seed, (c, v) => c with { Train = c.Train with { Seed = v } }),
+        Key("train.init_weights", "starting weights: null (the official initialisation) or a hipfx checkpoint, e.g. from hipfx import-weights",
+            OptionalText("must be a checkpoint path or null"), c => c.Train.InitWeights, (c, v) => c with { Train = c.Train with { InitWeights = v } }),
         Key("train.warmup_epochs", "epochs of quadratic lr warm-up", Int(0),
-            c => c.Schedule.WarmupEpochs, (c, v) => c with { Schedule = c.Schedule with { WarmupEpochs = v } }),
+            c => c.Train.Schedule.WarmupEpochs, (c, v) => c with { Train = c.Train with { Schedule = c.Train.Schedule with { WarmupEpochs = v } } }),
         Key("train.warmup_start_ratio", "first warm-up lr as a fraction of the base lr (official: 0)", Number(0, 1),
-            c => c.Schedule.WarmupStartRatio, (c, v) => c with { Schedule = c.Schedule with { WarmupStartRatio = v } }),
+            c => c.Train.Schedule.WarmupStartRatio, (c, v) => c with { Train = c.Train with { Schedule = c.Train.Schedule with { WarmupStartRatio = v } } }),
         Key("train.min_lr_ratio", "cosine floor and no-aug lr as a fraction of the base lr", Number(0, 1),
-            c => c.Schedule.MinLrRatio, (c, v) => c with { Schedule = c.Schedule with { MinLrRatio = v } }),
+            c => c.Train.Schedule.MinLrRatio, (c, v) => c with { Train = c.Train with { Schedule = c.Train.Schedule with { MinLrRatio = v } } }),
         Key("train.no_aug_epochs", "last epochs at the floor lr without mosaic and mixup", Int(0),
-            c => c.Schedule.NoAugEpochs, (c, v) => c with { Schedule = c.Schedule with { NoAugEpochs = v } }),
+            c => c.Train.Schedule.NoAugEpochs, (c, v) => c with { Train = c.Train with { Schedule = c.Train.Schedule with { NoAugEpochs = v } } }),
         Key("train.max_nonfinite_steps", "steps with a NaN/Inf loss or gradient skipped (with a warning) before training stops", Int(0),
             c => c.Train.MaxNonFiniteSteps, (c, v) => c with { Train = c.Train with { MaxNonFiniteSteps = v } }),
 
         // train.optimizer
-        Key("train.optimizer.lr_per_image", "base lr per image; base lr = this x train.batch (official 0.01/64)", Number(0, 1, minExclusive: true),
-            c => c.Optimizer.LrPerImage, (c, v) => c with { Optimizer = c.Optimizer with { LrPerImage = v } }),
+        Key("train.optimizer.lr_per_image", "base lr per image; base lr = this x train.batch_size (official 0.01/64)", Number(0, 1, minExclusive: true),
+            c => c.Train.Optimizer.LrPerImage, (c, v) => c with { Train = c.Train with { Optimizer = c.Train.Optimizer with { LrPerImage = v } } }),
         Key("train.optimizer.momentum", "SGD momentum", Number(0, 0.999999),
-            c => c.Optimizer.Momentum, (c, v) => c with { Optimizer = c.Optimizer with { Momentum = v } }),
+            c => c.Train.Optimizer.Momentum, (c, v) => c with { Train = c.Train with { Optimizer = c.Train.Optimizer with { Momentum = v } } }),
         Key("train.optimizer.nesterov", "Nesterov momentum", Bool,
-            c => c.Optimizer.Nesterov, (c, v) => c with { Optimizer = c.Optimizer with { Nesterov = v } }),
+            c => c.Train.Optimizer.Nesterov, (c, v) => c with { Train = c.Train with { Optimizer = c.Train.Optimizer with { Nesterov = v } } }),
         Key("train.optimizer.weight_decay", "L2 decay on conv weights and head scales (never norms or biases)", Number(0, 1),
-            c => c.Optimizer.WeightDecay, (c, v) => c with { Optimizer = c.Optimizer with { WeightDecay = v } }),
+            c => c.Train.Optimizer.WeightDecay, (c, v) => c with { Train = c.Train with { Optimizer = c.Train.Optimizer with { WeightDecay = v } } }),
 
         // train.ema
         Key("train.ema.enabled", "keep an EMA of the weights", Bool,
-            c => c.Ema.Enabled, (c, v) => c with { Ema = c.Ema with { Enabled = v } }),
+            c => c.Train.Ema.Enabled, (c, v) => c with { Train = c.Train with { Ema = c.Train.Ema with { Enabled = v } } }),
         Key("train.ema.momentum", "EMA decay the ramp approaches", Number(0, 0.999999999),
-            c => c.Ema.Momentum, (c, v) => c with { Ema = c.Ema with { Momentum = v } }),
+            c => c.Train.Ema.Momentum, (c, v) => c with { Train = c.Train with { Ema = c.Train.Ema with { Momentum = v } } }),
         Key("train.ema.ramp_iterations", "tau of the ramp d = momentum x (1 - exp(-i/tau)), in iterations", Number(0, double.PositiveInfinity, minExclusive: true),
-            c => c.Ema.RampIterations, (c, v) => c with { Ema = c.Ema with { RampIterations = v } }),
+            c => c.Train.Ema.RampIterations, (c, v) => c with { Train = c.Train with { Ema = c.Train.Ema with { RampIterations = v } } }),
 
-        // validation
-        Key("validation.every", "validate every N epochs (and every epoch of the no-aug tail, and the last); 0: only the last", Int(0),
-            c => c.Validation.Every, (c, v) => c with { Validation = c.Validation with { Every = v } }),
-        Key("validation.metric", "what picks best.safetensors: ap50, ap50_95 or macro_se", OneOf("ap50", "ap50_95", "macro_se"),
-            c => c.Validation.Metric, (c, v) => c with { Validation = c.Validation with { Metric = v } }),
+        // train.validation
+        Key("train.validation.every_epochs", "validate every N epochs (the last epoch always); 0: no validation, no best, no tau.json", Int(0),
+            c => c.Train.Validation.EveryEpochs, (c, v) => c with { Train = c.Train with { Validation = c.Train.Validation with { EveryEpochs = v } } }),
+        Key("train.validation.best_metric", "what picks best.safetensors: ap50, ap50_95, macro_se or macro_youden", OneOf(ValidationMetricNames.All, m => m.ToKey()),
+            c => c.Train.Validation.BestMetric, (c, v) => c with { Train = c.Train with { Validation = c.Train.Validation with { BestMetric = v } } }),
+        Key("train.validation.split", "the manifest split validated on (and where tau is chosen)", Text("must be a split name"),
+            c => c.Train.Validation.Split, (c, v) => c with { Train = c.Train with { Validation = c.Train.Validation with { Split = v } } }),
+        Key("train.validation.batch_size", "images per forward pass while validating", Int(1),
+            c => c.Train.Validation.BatchSize, (c, v) => c with { Train = c.Train with { Validation = c.Train.Validation with { BatchSize = v } } }),
+
+        // train.checkpoints
+        Key("train.checkpoints.resume_every_iterations", "also write last.resume/ every N iterations inside an epoch (0: at epoch ends and on Ctrl+C)", Int(0),
+            c => c.Train.Checkpoints.ResumeEveryIterations, (c, v) => c with { Train = c.Train with { Checkpoints = c.Train.Checkpoints with { ResumeEveryIterations = v } } }),
+        Key("train.checkpoints.save_best", "keep best.safetensors by the validation metric", Bool,
+            c => c.Train.Checkpoints.SaveBest, (c, v) => c with { Train = c.Train with { Checkpoints = c.Train.Checkpoints with { SaveBest = v } } }),
 
         // runtime
         Key("runtime.device", "cpu, cuda, cuda:0 or cuda:0,1 (one replica per GPU); --device overrides it", Text("must be cpu, cuda, cuda:N or cuda:N,M"),

@@ -11,13 +11,11 @@ internal static class TrainConfigValidation
         {
             throw new HipFxConfigException("data.manifest: required: the manifest CSV to train on (or --set data.manifest=PATH)");
         }
-        if (config.Data.TrainSplit == config.Data.ValSplit)
+        if (config.Train.Validation.EveryEpochs > 0 && config.Data.TrainSplit == config.Train.Validation.Split)
         {
-            throw new HipFxConfigException($"data.val_split: must differ from data.train_split ('{config.Data.TrainSplit}')");
+            throw new HipFxConfigException($"train.validation.split: must differ from data.train_split ('{config.Data.TrainSplit}')");
         }
-        config.Optimizer.Validated();
-        config.Schedule.Validated();
-        config.Ema.Validated();
+        config.Train.Validated();
         try
         {
             HipFx.Torch.DeviceSpec.Parse(config.Runtime.Device);

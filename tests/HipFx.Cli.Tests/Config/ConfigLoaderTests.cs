@@ -13,7 +13,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void UnknownKeyNamesTheClosestKeyAndTheLine()
     {
-        var e = Fails(Minimal + "train:\n  batch: 8\n  epoch: 10\n");
+        var e = Fails(Minimal + "train:\n  batch_size: 8\n  epoch: 10\n");
         Assert.Contains("train.epoch: unknown key; did you mean train.epochs?", e.Message);
         Assert.Contains("(line 5)", e.Message);
         Assert.Contains("c.yaml", e.Message);
@@ -45,7 +45,7 @@ public sealed class ConfigLoaderTests
     [InlineData("augment.mosaic_scale: [2.0, 0.1]", "augment.mosaic_scale: must be two numbers")]
     [InlineData("data.size: 250", "data.size: must be a multiple of 32")]
     [InlineData("train.optimizer.nesterov: yes", "train.optimizer.nesterov: must be true or false")]
-    [InlineData("validation.metric: f1", "validation.metric: must be one of ap50, ap50_95 or macro_se")]
+    [InlineData("train.validation.best_metric: f1", "train.validation.best_metric: must be one of ap50, ap50_95, macro_se or macro_youden")]
     public void EachKindRejectsWhatDoesNotFit(string assignment, string expected)
     {
         var e = Fails(Minimal, assignment.Replace(": ", "="));
@@ -85,12 +85,12 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void SetOverridesTheFileInOrder()
     {
-        var config = ConfigLoader.Parse(Minimal + "train:\n  epochs: 10\n", ["train.epochs=100", "train.optimizer.momentum=0.8", "train.epochs=70", "model.init_weights=w.safetensors", "augment.mosaic_scale=0.2,1.5"]);
-        Assert.Equal(70, config.Schedule.Epochs);
-        Assert.Equal(0.8, config.Optimizer.Momentum);
-        Assert.Equal("w.safetensors", config.Model.InitWeights);
+        var config = ConfigLoader.Parse(Minimal + "train:\n  epochs: 10\n", ["train.epochs=100", "train.optimizer.momentum=0.8", "train.epochs=70", "train.init_weights=w.safetensors", "augment.mosaic_scale=0.2,1.5"]);
+        Assert.Equal(70, config.Train.Schedule.Epochs);
+        Assert.Equal(0.8, config.Train.Optimizer.Momentum);
+        Assert.Equal("w.safetensors", config.Train.InitWeights);
         Assert.Equal((0.2, 1.5), config.Augment.MosaicScale);
-        Assert.Null(ConfigLoader.Parse(Minimal, ["model.init_weights=w", "model.init_weights=null"]).Model.InitWeights);
+        Assert.Null(ConfigLoader.Parse(Minimal, ["train.init_weights=w", "train.init_weights=null"]).Train.InitWeights);
     }
 
     [Theory]
@@ -137,17 +137,17 @@ public sealed class ConfigLoaderTests
     {
         var c = ConfigLoader.Load(Path.Combine(RepoConfigs(), "damoyolo-t-paper.yaml"), []);
         Assert.Equal(1024, c.Data.Size);
-        Assert.Equal(64, c.Train.Batch);
-        Assert.Equal(0.01, c.Optimizer.BaseLr(c.Train.Batch), 12);
-        Assert.True(c.Optimizer.Nesterov);
-        Assert.Equal(0.9, c.Optimizer.Momentum);
-        Assert.Equal(5e-4, c.Optimizer.WeightDecay);
-        Assert.Equal(430, c.Schedule.Epochs);
-        Assert.Equal(16, c.Schedule.NoAugEpochs);
-        Assert.Equal(5, c.Schedule.WarmupEpochs);
-        Assert.Equal(0.0, c.Schedule.WarmupStartRatio);
-        Assert.Equal(0.05, c.Schedule.MinLrRatio);
-        Assert.Equal(0.9998, c.Ema.Momentum);
+        Assert.Equal(64, c.Train.BatchSize);
+        Assert.Equal(0.01, c.Train.Optimizer.BaseLr(c.Train.BatchSize), 12);
+        Assert.True(c.Train.Optimizer.Nesterov);
+        Assert.Equal(0.9, c.Train.Optimizer.Momentum);
+        Assert.Equal(5e-4, c.Train.Optimizer.WeightDecay);
+        Assert.Equal(430, c.Train.Schedule.Epochs);
+        Assert.Equal(16, c.Train.Schedule.NoAugEpochs);
+        Assert.Equal(5, c.Train.Schedule.WarmupEpochs);
+        Assert.Equal(0.0, c.Train.Schedule.WarmupStartRatio);
+        Assert.Equal(0.05, c.Train.Schedule.MinLrRatio);
+        Assert.Equal(0.9998, c.Train.Ema.Momentum);
         Assert.Equal(0.15, c.Augment.MixupProb);
     }
 
