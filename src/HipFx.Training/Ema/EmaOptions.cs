@@ -3,9 +3,10 @@ using HipFx.Core;
 namespace HipFx.Training.Ema;
 
 /// <summary>
-/// The model EMA of the official trainer (damo-yolo-t.md §5.3): after optimizer step i (1-based),
+/// The model EMA of the official trainer (damo-yolo-t.md §5.3): after the optimizer step of global iteration i (0-based),
 /// d = <see cref="Momentum"/>·(1 − exp(−i/<see cref="RampIterations"/>)), ema = d·ema + (1 − d)·model over every
-/// floating state_dict entry (BN running statistics included). Validation and saved checkpoints use the EMA.
+/// floating state_dict entry (BN running statistics included); at i = 0, d = 0 (a copy). Validation and saved
+/// checkpoints use the EMA.
 /// YAML section <c>train.ema</c>.
 /// </summary>
 public sealed record EmaOptions

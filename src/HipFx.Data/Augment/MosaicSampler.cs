@@ -1,0 +1,109 @@
+namespace HipFx.Data.Augment;
+
+/// <summary>
+/// Samples the output of mosaic + random affine (+ flip) straight from the four cached tiles: the 2S×2S canvas
+/// (tiles S×S with their corners meeting at the centre (xc, yc), 114 elsewhere) is never built. Each output pixel's
+/// centre goes through one inverse affine map to a canvas point, which is sampled bilinearly (pixel centres at
+/// i + 0.5, value 114 outside the canvas and outside every tile), so the result is what warping the built canvas
+/// would give. Taps that fall inside one tile are read directly; taps across a tile seam or the border look each
+/// canvas pixel up.
+/// </summary>
+public ref struct MosaicSampler
+{
+    /// <summary>The border and empty-canvas value of the official code.</summary>
+    public const byte Border = 114;
+
+    private readonly ReadOnlySpan<byte> t0;
+    private readonly ReadOnlySpan<byte> t1;
+    private readonly ReadOnlySpan<byte> t2;
+    private readonly ReadOnlySpan<byte> t3;
+    private readonly int size;
+    private readonly int xc;
+    private readonly int yc;
+
+    /// <param name="tiles0">Top-left tile; then top-right, bottom-left, bottom-right (each size×size bytes).</param>
+    public MosaicSampler(ReadOnlySpan<byte> tiles0, ReadOnlySpan<byte> tiles1, ReadOnlySpan<byte> tiles2, ReadOnlySpan<byte> tiles3,
+        int size, int xc, int yc)
+    {
+        t0 = tiles0;
+        t1 = tiles1;
+        t2 = tiles2;
+        t3 = tiles3;
+        this.size = size;
+        this.xc = xc;
+        this.yc = yc;
+    }
+
+    /// <summary>The canvas offset (pixel index of the tile's top-left corner) of tile <paramref name="k"/> (0..3).</summary>
+    public static (int X, int Y) Offset(int k, int size, int xc, int yc) =>
+        ((k & 1) == 0 ? xc - size : xc, (k & 2) == 0 ? yc - size : yc);
+
+    /// <summary>
+    /// Fills <paramref name="output"/> (size×size) with the canvas sampled at <paramref name="outputToCanvas"/>
+    /// applied to each output pixel centre.
+    /// </summary>
+    public readonly void Sample(AffineMap outputToCanvas, Span<byte> output)
+    {
+        var m = outputToCanvas;
+        float a = (float)m.A, d = (float)m.D;
+        for (int oy = 0; oy < size; oy++)
+        {
+            // Canvas index-space position (centre minus 0.5) of output pixel (0, oy), then a step of (a, d) per pixel.
+            double u0 = m.A * 0.5 + m.B * (oy + 0.5) + m.C - 0.5;
+            double v0 = m.D * 0.5 + m.E * (oy + 0.5) + m.F - 0.5;
+            var row = output.Slice(oy * size, size);
+            for (int ox = 0; ox < size; ox++)
+            {
+                float u = (float)(u0 + a * (double)ox);
+                float v = (float)(v0 + d * (double)ox);
+                int x0 = (int)MathF.Floor(u), y0 = (int)MathF.Floor(v);
+                float fx = u - x0, fy = v - y0;
+                float p00, p01, p10, p11;
+                int qx = x0 >= xc ? 1 : 0, qy = y0 >= yc ? 1 : 0;
+                int tx = x0 - (qx == 0 ? xc - size : xc), ty = y0 - (qy == 0 ? yc - size : yc);
+                // Fast path: both columns and both rows inside one tile (and so inside the canvas).
+                if (tx >= 0 && ty >= 0 && tx + 1 < size && ty + 1 < size && x0 + 1 != xc && y0 + 1 != yc
+                    && x0 >= 0 && y0 >= 0 && x0 + 1 < 2 * size && y0 + 1 < 2 * size)
+                {
+                    var tile = Tile(qy * 2 + qx);
+                    int i = ty * size + tx;
+                    p00 = tile[i];
+                    p01 = tile[i + 1];
+                    p10 = tile[i + size];
+                    p11 = tile[i + size + 1];
+                }
+                else
+                {
+                    p00 = At(x0, y0);
+                    p01 = At(x0 + 1, y0);
+                    p10 = At(x0, y0 + 1);
+                    p11 = At(x0 + 1, y0 + 1);
+                }
+                float top = p00 + (p01 - p00) * fx;
+                float bottom = p10 + (p11 - p10) * fx;
+                float value = top + (bottom - top) * fy;
+                row[ox] = (byte)Math.Clamp(value + 0.5f, 0f, 255f);
+            }
+        }
+    }
+
+    /// <summary>The canvas pixel at index (x, y): its tile's byte, or 114 outside the canvas and outside every tile.</summary>
+    public readonly byte At(int x, int y)
+    {
+        if (x < 0 || y < 0 || x >= 2 * size || y >= 2 * size)
+        {
+            return Border;
+        }
+        int qx = x >= xc ? 1 : 0, qy = y >= yc ? 1 : 0;
+        int tx = x - (qx == 0 ? xc - size : xc), ty = y - (qy == 0 ? yc - size : yc);
+        return tx < 0 || ty < 0 || tx >= size || ty >= size ? Border : Tile(qy * 2 + qx)[ty * size + tx];
+    }
+
+    private readonly ReadOnlySpan<byte> Tile(int k) => k switch
+    {
+        0 => t0,
+        1 => t1,
+        2 => t2,
+        _ => t3,
+    };
+}
