@@ -10,26 +10,15 @@ public sealed record DataSettings
     public string? ClassMap { get; init; }
     public string Difficult { get; init; } = "keep";
     public bool IncludeNoFracture { get; init; } = true;
+    public bool SkipBadImages { get; init; }
     public string? CacheDir { get; init; }
-}
-
-public sealed record AugmentOptions
-{
-    public double MosaicProb { get; init; } = 1.0;
-    public (double Low, double High) MosaicScale { get; init; } = (0.1, 2.0);
-    public double MixupProb { get; init; } = 0.15;
-    public (double Low, double High) MixupScale { get; init; } = (0.5, 1.5);
-    public double Degrees { get; init; } = 10;
-    public double Translate { get; init; } = 0.2;
-    public double Shear { get; init; } = 0.2;
-    public double FlipProb { get; init; } = 0.5;
-    public double MinBoxArea { get; init; } = 4;
 }
 
 public sealed record RuntimeSettings
 {
     public string Device { get; init; } = "cpu";
-    public int Workers { get; init; } = 2;
+    public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount - 1, 1, 16);
+    public int Prefetch { get; init; } = 2;
     public int Replicas { get; init; } = 1;
     public bool Bf16 { get; init; }
     public int Threads { get; init; }

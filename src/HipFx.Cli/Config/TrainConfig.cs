@@ -1,3 +1,4 @@
+using HipFx.Data.Augment;
 using HipFx.Training.Loop;
 
 namespace HipFx.Cli.Config;

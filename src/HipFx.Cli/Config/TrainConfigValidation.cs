@@ -16,6 +16,7 @@ internal static class TrainConfigValidation
             throw new HipFxConfigException($"train.validation.split: must differ from data.train_split ('{config.Data.TrainSplit}')");
         }
         config.Train.Validated();
+        config.Augment.Validate();
         try
         {
             HipFx.Torch.DeviceSpec.Parse(config.Runtime.Device);

@@ -89,8 +89,12 @@ public sealed class ConfigLoaderTests
         Assert.Equal(70, config.Train.Schedule.Epochs);
         Assert.Equal(0.8, config.Train.Optimizer.Momentum);
         Assert.Equal("w.safetensors", config.Train.InitWeights);
-        Assert.Equal((0.2, 1.5), config.Augment.MosaicScale);
+        Assert.Equal((0.2, 1.5), (config.Augment.MosaicScaleMin, config.Augment.MosaicScaleMax));
         Assert.Null(ConfigLoader.Parse(Minimal, ["train.init_weights=w", "train.init_weights=null"]).Train.InitWeights);
+        // one key, one value: the schedule's floor phase and the pipeline's no-mosaic phase cannot disagree
+        var tail = ConfigLoader.Parse(Minimal, ["train.no_aug_epochs=3"]);
+        Assert.Equal(3, tail.Train.Schedule.NoAugEpochs);
+        Assert.Equal(3, tail.Augment.NoAugEpochs);
     }
 
     [Theory]
@@ -148,7 +152,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(0.0, c.Train.Schedule.WarmupStartRatio);
         Assert.Equal(0.05, c.Train.Schedule.MinLrRatio);
         Assert.Equal(0.9998, c.Train.Ema.Momentum);
-        Assert.Equal(0.15, c.Augment.MixupProb);
+        Assert.Equal(0.15, c.Augment.MixupProbability);
     }
 
     internal static string RepoConfigs()
