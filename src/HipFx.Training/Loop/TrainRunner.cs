@@ -39,7 +39,7 @@ public sealed class TrainRunner(TrainRunSetup setup, ITrainingObserver observer)
         }
 
         manual_seed(options.Seed);
-        var initial = DamoYolo.Tiny(setup.Classes.Count);
+        using var initial = DamoYolo.Tiny(setup.Classes.Count);
         if (options.InitWeights is not null)
         {
             StartingWeights.Load(initial, options.InitWeights);

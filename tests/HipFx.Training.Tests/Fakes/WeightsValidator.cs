@@ -12,13 +12,14 @@ internal sealed class WeightsValidator(IReadOnlyList<double>? scriptedAp50 = nul
 {
     public int Calls { get; private set; }
 
-    public List<DamoYolo> SeenModels { get; } = [];
+    /// <summary>Per call, whether the model it got was in training mode.</summary>
+    public List<bool> SeenTraining { get; } = [];
 
     public int ImageCount => 10;
 
     public ValidationMetrics Validate(DamoYolo model, CancellationToken cancellation)
     {
-        SeenModels.Add(model);
+        SeenTraining.Add(model.training);
         double ap50;
         if (scriptedAp50 is not null)
         {

@@ -31,7 +31,7 @@ public sealed class TrainRunnerTests
         Assert.All(observer.Epochs, e => Assert.NotNull(e.Validation));
         Assert.True(observer.Validations[0].IsBest);
         Assert.False(observer.Validations[1].IsBest);
-        Assert.All(validator.SeenModels, m => Assert.False(m.training));
+        Assert.Equal([false, false], validator.SeenTraining);
         Assert.Equal(0.0, observer.Steps[0].Lr);           // warm-up starts at 0
         Assert.True(observer.Steps[1].Lr > 0);
 
