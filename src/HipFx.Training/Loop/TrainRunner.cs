@@ -261,7 +261,7 @@ public sealed class TrainRunner(TrainRunSetup setup, ITrainingObserver observer)
                     metrics = validator.Validate(ema.Model, cancellation);
                 }
                 double value = metrics.Get(options.Validation.BestMetric);
-                bool best = options.Checkpoints.SaveBest && (state.BestMetric is not { } previous || value > previous);
+                bool best = options.Checkpoints.SaveBest && IsBetter(value, state.BestMetric);
                 validation = new ValidationSummary(epoch + 1, metrics.Ap50, metrics.Ap50To95, metrics.MacroSensitivity,
                     metrics.MacroSpecificity, metrics.Tau.Tau, value, best, clock.Elapsed.TotalSeconds);
                 observer.Validated(validation);
@@ -281,6 +281,10 @@ public sealed class TrainRunner(TrainRunSetup setup, ITrainingObserver observer)
                 totals.Seconds > 0 ? totals.Images / totals.Seconds : 0, totals.Seconds, totals.SkippedSteps, validation));
             return next;
         }
+
+        /// <summary>A first value is always best; a number beats NaN (a metric undefined on the split); then higher wins.</summary>
+        private static bool IsBetter(double value, double? previous) =>
+            previous is not { } p || (double.IsNaN(p) && !double.IsNaN(value)) || value > p;
 
         private void WriteLast(int epoch, long iteration, ValidationSummary? validation)
         {

@@ -2,6 +2,7 @@ using HipFx.Model;
 using HipFx.Training.Checkpoints;
 using HipFx.Training.Loop;
 using HipFx.Training.Schedule;
+using HipFx.Training.Step;
 using TorchSharp;
 
 namespace HipFx.Training.Tests.Fakes;
@@ -24,7 +25,7 @@ internal static class TinyRun
     };
 
     public static TrainRunSetup Setup(string runDirectory, TrainOptions options, int batchesPerEpoch, bool resume = false,
-        Func<DamoYolo, SingleReplicaStep>? step = null, ITrainValidator? validator = null) => new()
+        Func<DamoYolo, ITrainStep>? step = null, ITrainValidator? validator = null) => new()
     {
         Options = options,
         RunDirectory = runDirectory,
@@ -33,7 +34,7 @@ internal static class TinyRun
         InputSize = Size,
         ConfigText = "train: {epochs: " + options.Schedule.Epochs + "}",
         BatchSource = () => new SyntheticBatchSource(options.Seed, batchesPerEpoch, Batch, Size, Classes.Count),
-        Step = step ?? (m => new SingleReplicaStep(m)),
+        Step = step ?? (m => TrainStep.Create(m, [torch.CPU])),
         Validator = () => validator ?? new WeightsValidator(),
     };
 

@@ -56,11 +56,11 @@ public sealed class TrainRunnerTests
     {
         using var temp = RepoPaths.NewTempFolder();
         var observer = new RecordingObserver();
-        SingleReplicaStep? step = null;
+        PoisonedStep? step = null;
         var setup = TinyRun.Setup(Path.Combine(temp.Path, "nan"), TinyRun.Options(epochs: 2, maxNonFinite: 2), batchesPerEpoch: 3,
             step: m =>
             {
-                step = new SingleReplicaStep(m);
+                step = new PoisonedStep(m);
                 foreach (int call in new[] { 1, 3, 4 })
                 {
                     step.PoisonAt.Add(call);
@@ -80,13 +80,13 @@ public sealed class TrainRunnerTests
     public void A_skipped_step_leaves_the_weights_and_momentum_untouched()
     {
         using var temp = RepoPaths.NewTempFolder();
-        SingleReplicaStep? step = null;
+        PoisonedStep? step = null;
         Dictionary<string, TorchSharp.torch.Tensor>? afterFirst = null;
         Dictionary<string, TorchSharp.torch.Tensor>? afterSecond = null;
         var setup = TinyRun.Setup(Path.Combine(temp.Path, "skip"), TinyRun.Options(epochs: 1), batchesPerEpoch: 2,
             step: m =>
             {
-                step = new SingleReplicaStep(m);
+                step = new PoisonedStep(m);
                 step.PoisonAt.Add(1);
                 return step;
             });
