@@ -27,6 +27,7 @@ public static class ResumeFolder
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // NaN metrics, −∞ objectives
     };
 
     public static string PathIn(string runDirectory) => Path.Combine(runDirectory, Name);

@@ -41,8 +41,9 @@ public sealed class ModelEma : IDisposable
     public DamoYolo Model { get; }
 
     /// <summary>The decay after the step of global iteration <paramref name="iteration"/> (0-based): 0 at the first step.</summary>
+    /// <summary>With the EMA disabled the decay is always 0: the "EMA" is a copy of the raw weights after every step.</summary>
     public static double Decay(EmaOptions options, long iteration) =>
-        options.Momentum * (1 - Math.Exp(-iteration / options.RampIterations));
+        options.Enabled ? options.Momentum * (1 - Math.Exp(-iteration / options.RampIterations)) : 0;
 
     /// <summary>Moves the EMA toward the source after the optimizer step of global iteration <paramref name="iteration"/>.</summary>
     public void Update(long iteration)

@@ -1,0 +1,117 @@
+using HipFx.Model;
+using HipFx.Model.Assign;
+using HipFx.Model.Head;
+using HipFx.Model.Losses;
+using HipFx.Torch;
+using HipFx.Training.Pipeline;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HipFx.Training.Step.Parallel;
+
+/// <summary>
+/// One model replica on one device, driven by its own <see cref="ReplicaThread"/>. A step is two calls on that
+/// thread: <see cref="Forward"/> (tensors of its slice of the batch, forward, AlignOTA assignment, the slice's loss
+/// normalisers) and <see cref="Backward"/> (losses with the normalisers shared across replicas, backward). Everything
+/// the step makes lives in one dispose scope opened by <see cref="Forward"/> and disposed by <see cref="Backward"/>
+/// (or <see cref="Abandon"/> after a failure), on the replica's thread.
+/// </summary>
+internal sealed class Replica : IDisposable
+{
+    private readonly ZeroHeadLoss loss;
+    private readonly bool bf16;
+    private readonly ReplicaThread thread;
+    private DisposeScope? stepScope;
+    private DensePredictions? predictions;
+    private LabelAssignment? assignment;
+
+    public Replica(int index, DamoYolo model, Device device, ZeroHeadLoss loss, bool bf16, int cpuThreads)
+    {
+        Index = index;
+        Model = model;
+        Device = device;
+        this.loss = loss;
+        this.bf16 = bf16;
+        Parameters = model.parameters().ToArray();
+        Buffers = model.buffers().ToArray();
+        thread = new ReplicaThread($"hipfx-replica-{index}", () =>
+        {
+            if (device.type == DeviceType.CPU && cpuThreads > 0)
+            {
+                set_num_threads(cpuThreads); // the OpenMP thread count is per calling thread
+            }
+        });
+    }
+
+    public int Index { get; }
+
+    public DamoYolo Model { get; }
+
+    public Device Device { get; }
+
+    /// <summary>The model's parameters in registration order (the same order on every replica).</summary>
+    public TorchSharp.Modules.Parameter[] Parameters { get; }
+
+    /// <summary>The model's buffers (BN running statistics) in registration order.</summary>
+    public Tensor[] Buffers { get; }
+
+    /// <summary>Zeroes the gradients, then forward and assignment of images [start, start+count) of the batch; returns the slice's raw normalisers.</summary>
+    public Task<LossNormalizers> Forward(TrainingBatch batch, int start, int count, bool training) => thread.Post(() =>
+    {
+        stepScope = NewDisposeScope();
+        try
+        {
+            Model.zero_grad();
+            Model.train(training);
+            var tensors = TrainingBatchTensors.From(batch, start, count, Device);
+            using (bf16 ? Autocast.Enter(Device.type) : null)
+            {
+                predictions = Model.call(tensors.Images);
+            }
+            assignment = loss.Assign(predictions, tensors.Truth);
+            return ZeroHeadLoss.Normalizers(predictions, assignment);
+        }
+        catch
+        {
+            EndStep();
+            throw;
+        }
+    });
+
+    /// <summary>
+    /// Losses with the shared normalisers, backward of total ÷ <paramref name="replicas"/> (so the replicas'
+    /// gradients add up to their mean), and the step's tensors disposed. Returns [total, cls, bbox, dfl, positives]
+    /// (detached, on this replica's device), owned by the caller.
+    /// </summary>
+    public Task<Tensor> Backward(LossNormalizers shared, int replicas) => thread.Post(() =>
+    {
+        try
+        {
+            var losses = loss.Compute(predictions!, assignment!, shared);
+            (replicas == 1 ? losses.Total : losses.Total / replicas).backward();
+            var summary = stack([losses.Total, losses.Cls, losses.Bbox, losses.Dfl, losses.Positives.to(ScalarType.Float32)]).detach();
+            return summary.DetachFromDisposeScope();
+        }
+        finally
+        {
+            EndStep();
+        }
+    });
+
+    /// <summary>Disposes a step left half done (another replica failed).</summary>
+    public Task<bool> Abandon() => thread.Post(() =>
+    {
+        EndStep();
+        return true;
+    });
+
+    private void EndStep()
+    {
+        predictions = null;
+        assignment = null;
+        stepScope?.Dispose();
+        stepScope = null;
+    }
+
+    public void Dispose() => thread.Dispose();
+}

@@ -1,0 +1,38 @@
+using HipFx.Core;
+
+namespace HipFx.Training.Step;
+
+/// <summary>
+/// How the training step runs (config section <c>step</c>). Validate once with <see cref="Validate"/>; an error names
+/// the key.
+/// </summary>
+public sealed record StepOptions
+{
+    /// <summary>The configuration section these keys live in.</summary>
+    public const string Section = "step";
+
+    /// <summary>
+    /// Model replicas on the CPU (data parallelism on one host, mainly for testing the multi-device path). Ignored on
+    /// CUDA, where there is one replica per GPU of the device spec. Default 1.
+    /// </summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>
+    /// bf16 autocast for forward and backward (weights, gradients, optimizer and EMA stay float32; the losses are
+    /// computed in float32). Default off.
+    /// </summary>
+    public bool Bf16 { get; init; }
+
+    /// <summary>TF32 matmuls and convolutions on CUDA (no effect on the CPU). Default on.</summary>
+    public bool Tf32 { get; init; } = true;
+
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming the first bad key.</summary>
+    public StepOptions Validate()
+    {
+        if (Replicas < 1 || Replicas > 64)
+        {
+            throw new HipFxConfigException($"{Section}.replicas: must be an integer from 1 to 64, got {Replicas}");
+        }
+        return this;
+    }
+}

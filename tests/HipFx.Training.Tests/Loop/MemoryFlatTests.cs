@@ -1,0 +1,38 @@
+using HipFx.Tests;
+using HipFx.Training.Loop;
+using HipFx.Training.Tests.Fakes;
+using TorchSharp;
+
+namespace HipFx.Training.Tests.Loop;
+
+/// <summary>
+/// Many steps of the loop leave no tensor behind (the thread's live tensor count is the same after step 5 and after
+/// the last) and the process's resident memory does not climb with them.
+/// </summary>
+public sealed class MemoryFlatTests
+{
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Live_tensors_and_resident_memory_stay_flat_over_many_steps()
+    {
+        TinyRun.Deterministic();
+        using var temp = RepoPaths.NewTempFolder();
+        var live = new List<long>();
+        var rss = new List<long>();
+        var observer = new RecordingObserver
+        {
+            OnStep = p =>
+            {
+                live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+                rss.Add(p.ProcessMemoryBytes);
+            },
+        };
+        var options = TinyRun.Options(epochs: 1) with { Validation = new ValidationOptions { EveryEpochs = 0 } };
+        new TrainRunner(TinyRun.Setup(Path.Combine(temp.Path, "m"), options, batchesPerEpoch: 60), observer).Run();
+
+        Assert.Equal(60, live.Count);
+        Assert.True(live[^1] <= live[4], $"live tensors grew from {live[4]} (step 5) to {live[^1]} (step 60)");
+        long growth = rss[^1] - rss[9];
+        Assert.True(growth < 48L << 20, $"RSS grew {growth >> 20} MiB between step 10 and step 60");
+    }
+}

@@ -1,0 +1,130 @@
+using HipFx.Core;
+using HipFx.Model;
+using HipFx.Torch;
+using HipFx.Training.Step;
+using static TorchSharp.torch;
+
+namespace HipFx.Training.Tests.Step;
+
+public sealed class TrainStepTests
+{
+    public TrainStepTests() => TorchRuntime.EnsureInitialized();
+
+    [Fact]
+    public void One_replica_leaves_finite_losses_and_a_gradient_on_every_parameter()
+    {
+        manual_seed(1);
+        using var model = DamoYolo.Tiny(4);
+        model.train();
+        using var step = TrainStep.Create(model, [CPU]);
+        using var batch = new StepTestBatch(3, 64, seed: 1);
+        var result = step.Run(batch);
+        Assert.True(result.Finite);
+        Assert.True(result.Total > 0);
+        Assert.Equal(result.Total, result.Cls + result.Bbox + result.Dfl, 4);
+        Assert.True(result.Positives > 0);
+        using var scope = NewDisposeScope();
+        var missing = model.named_parameters().Where(p => p.parameter.grad is null).Select(p => p.name).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData(2, 4)]
+    [InlineData(3, 5)]
+    public void Replica_gradients_equal_single_replica_gradients_on_the_same_batch(int replicas, int images)
+    {
+        using var batch = new StepTestBatch(images, 64, seed: 7);
+        var (single, singleResult) = Gradients(batch, 1);
+        var (multi, multiResult) = Gradients(batch, replicas);
+        Assert.True(Math.Abs(singleResult.Total - multiResult.Total) <= 1e-5 * singleResult.Total, $"loss {singleResult.Total} vs {multiResult.Total}");
+        Assert.Equal(singleResult.Positives, multiResult.Positives);
+        double worst = 0;
+        double scale = 0;
+        for (int k = 0; k < single.Length; k++)
+        {
+            worst = Math.Max(worst, single[k].Zip(multi[k], (a, b) => Math.Abs(a - b)).Max());
+            scale = Math.Max(scale, single[k].Max(Math.Abs));
+        }
+        Assert.True(scale > 0);
+        Assert.True(worst <= 1e-4 * scale, $"max |Δgrad| {worst:g3} against max |grad| {scale:g3}");
+    }
+
+    [Fact]
+    public void Replicas_after_sync_hold_the_primary_weights_and_a_short_run_matches_one_replica()
+    {
+        var single = ShortRun(1);
+        var multi = ShortRun(2);
+        double worst = 0;
+        for (int k = 0; k < single.Length; k++)
+        {
+            worst = Math.Max(worst, single[k].Zip(multi[k], (a, b) => Math.Abs(a - b)).Max());
+        }
+        Assert.True(worst < 1e-4, $"max |Δw| {worst:g3} after 3 SGD steps");
+    }
+
+    [Fact]
+    public void Split_spreads_the_remainder_over_the_first_replicas()
+    {
+        Assert.Equal([(0, 3), (3, 2), (5, 2)], TrainStep.Split(7, 3));
+        Assert.Equal([(0, 1), (1, 1)], TrainStep.Split(2, 4));
+        Assert.Equal([(0, 8)], TrainStep.Split(8, 1));
+    }
+
+    [Fact]
+    public void Options_name_the_bad_key()
+    {
+        var e = Assert.Throws<HipFxConfigException>(() => new StepOptions { Replicas = 0 }.Validate());
+        Assert.Contains("step.replicas", e.Message);
+    }
+
+    private static (float[][] Gradients, StepResult Result) Gradients(StepTestBatch batch, int replicas)
+    {
+        manual_seed(11);
+        using var model = DamoYolo.Tiny(4);
+        model.eval(); // BN on running statistics: the replicas see the same normalisation as one replica
+        RaiseScores(model);
+        using var step = TrainStep.Create(model, Enumerable.Repeat(CPU, replicas).ToArray());
+        var result = step.Run(batch);
+        using var scope = NewDisposeScope();
+        return (model.parameters().Select(p => p.grad!.data<float>().ToArray()).ToArray(), result);
+    }
+
+    /// <summary>
+    /// Class logits biased to +2 (scores ≈ 0.9), so the shared loss normalisers stay ≥ 1 and the reference's clamp at 1
+    /// (which makes N replicas differ from one by design) does not act.
+    /// </summary>
+    private static void RaiseScores(DamoYolo model)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        foreach (var (name, p) in model.named_parameters().Where(p => p.name.StartsWith("head.gfl_cls", StringComparison.Ordinal) && p.name.EndsWith(".bias", StringComparison.Ordinal)))
+        {
+            p.fill_(2.0);
+        }
+    }
+
+    private static float[][] ShortRun(int replicas)
+    {
+        manual_seed(12);
+        using var model = DamoYolo.Tiny(4);
+        model.eval();
+        RaiseScores(model);
+        using var step = TrainStep.Create(model, Enumerable.Repeat(CPU, replicas).ToArray());
+        for (int i = 0; i < 3; i++)
+        {
+            using var batch = new StepTestBatch(4, 64, seed: 20 + i);
+            Assert.True(step.Run(batch).Finite);
+            using (NewDisposeScope())
+            using (no_grad())
+            {
+                foreach (var p in model.parameters())
+                {
+                    p.add_(p.grad!, alpha: -0.01);
+                }
+            }
+            step.SyncReplicas();
+        }
+        using var scope = NewDisposeScope();
+        return model.parameters().Select(p => p.data<float>().ToArray()).ToArray();
+    }
+}
