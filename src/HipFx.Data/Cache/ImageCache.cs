@@ -79,6 +79,20 @@ public sealed class ImageCache : IDisposable
     /// </summary>
     public CacheFill Ensure(IReadOnlyList<string> files, int workers = 1, bool skipBad = false, CancellationToken cancellation = default)
     {
+        try
+        {
+            return Fill(files, workers, skipBad, cancellation);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<HipFxDataException>().FirstOrDefault() is { } first)
+        {
+            // Parallel loops wrap the failure: surface the first bad file, as a sequential pass would.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
+    }
+
+    private CacheFill Fill(IReadOnlyList<string> files, int workers, bool skipBad, CancellationToken cancellation)
+    {
         ArgumentNullException.ThrowIfNull(files);
         workers = Math.Max(1, workers);
         var hashes = new string?[files.Count];
