@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Runs;
 using HipFx.Data.Voc;
 
 namespace HipFx.Evaluation.Pipeline;
@@ -89,8 +90,7 @@ public sealed record EvalRunOptions
         }
         if (ModelPath is not null)
         {
-            string folder = Directory.Exists(ModelPath) ? ModelPath : Path.GetDirectoryName(Path.GetFullPath(ModelPath))!;
-            return Path.Combine(folder, Metrics.TauSelection.FileName);
+            return RunFolder.Of(ModelPath).TauFile;
         }
         if (DetectionsPath is not null)
         {
