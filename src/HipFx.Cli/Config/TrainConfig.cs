@@ -1,5 +1,7 @@
 using HipFx.Data.Augment;
 using HipFx.Training.Loop;
+using HipFx.Training.Pipeline;
+using HipFx.Training.Step;
 
 namespace HipFx.Cli.Config;
 
@@ -18,6 +20,12 @@ public sealed record TrainConfig
     /// <summary><c>train</c>: the loop's recipe (schedule, optimizer, EMA, validation, checkpoints).</summary>
     public TrainOptions Train { get; init; } = new();
 
-    /// <summary><c>runtime</c>: device, replicas, threads, precision.</summary>
+    /// <summary><c>runtime.replicas</c>, <c>runtime.bf16</c>, <c>runtime.tf32</c>: how the step runs.</summary>
+    public StepOptions Step { get; init; } = new();
+
+    /// <summary><c>runtime.workers</c>, <c>runtime.prefetch</c>: the data loader.</summary>
+    public LoaderOptions Loader { get; init; } = new();
+
+    /// <summary><c>runtime.device</c>, <c>runtime.threads</c>.</summary>
     public RuntimeSettings Runtime { get; init; } = new();
 }

@@ -127,15 +127,17 @@ internal static class TrainConfigSchema
         Key("runtime.device", "cpu, cuda, cuda:0 or cuda:0,1 (one replica per GPU); --device overrides it", Text("must be cpu, cuda, cuda:N or cuda:N,M"),
             c => c.Runtime.Device, (c, v) => c with { Runtime = c.Runtime with { Device = v } }),
         Key("runtime.replicas", "data-parallel replicas on the CPU (GPUs: one per device); BN statistics are per replica, not SyncBN", Int(1, 64),
-            c => c.Runtime.Replicas, (c, v) => c with { Runtime = c.Runtime with { Replicas = v } }),
+            c => c.Step.Replicas, (c, v) => c with { Step = c.Step with { Replicas = v } }),
         Key("runtime.workers", "data-loader threads building batches (default: cores - 1); batches are the same for any count", Int(1, 256),
-            c => c.Runtime.Workers, (c, v) => c with { Runtime = c.Runtime with { Workers = v } }),
+            c => c.Loader.Workers, (c, v) => c with { Loader = c.Loader with { Workers = v } }),
         Key("runtime.prefetch", "batches built ahead of the training step", Int(1, 64),
-            c => c.Runtime.Prefetch, (c, v) => c with { Runtime = c.Runtime with { Prefetch = v } }),
+            c => c.Loader.PrefetchBatches, (c, v) => c with { Loader = c.Loader with { PrefetchBatches = v } }),
         Key("runtime.threads", "libtorch intra-op threads (0: libtorch's default)", Int(0, 1024),
             c => c.Runtime.Threads, (c, v) => c with { Runtime = c.Runtime with { Threads = v } }),
-        Key("runtime.bf16", "bf16 autocast with fp32 master weights", Bool,
-            c => c.Runtime.Bf16, (c, v) => c with { Runtime = c.Runtime with { Bf16 = v } }),
+        Key("runtime.bf16", "bf16 autocast for forward and backward; weights, optimizer and EMA stay fp32", Bool,
+            c => c.Step.Bf16, (c, v) => c with { Step = c.Step with { Bf16 = v } }),
+        Key("runtime.tf32", "TF32 matmuls and convolutions on CUDA (no effect on the CPU)", Bool,
+            c => c.Step.Tf32, (c, v) => c with { Step = c.Step with { Tf32 = v } }),
     ];
 
     /// <summary>The key named <paramref name="name"/>, or null.</summary>

@@ -17,6 +17,8 @@ internal static class TrainConfigValidation
         }
         config.Train.Validated();
         config.Augment.Validate();
+        config.Step.Validate();
+        config.Loader.Validate();
         try
         {
             HipFx.Torch.DeviceSpec.Parse(config.Runtime.Device);

@@ -70,12 +70,7 @@ public static class ResultsTable
     }
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it over: readers never see half a file.</summary>
-    internal static void ReplaceFile(string path, string text)
-    {
-        string temp = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
+    internal static void ReplaceFile(string path, string text) => Core.IO.AtomicFile.WriteAllText(path, text);
 
     private static string Number(double? value) =>
         value is { } x && double.IsFinite(x) ? x.ToString("G6", CultureInfo.InvariantCulture) : "";

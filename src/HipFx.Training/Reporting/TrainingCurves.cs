@@ -22,7 +22,7 @@ public static class TrainingCurves
         Panel(multiplot.GetPlot(2), rows, "Validation (EMA model)", "value",
             [("val_ap50", "AP@0.5"), ("val_ap50_95", "AP@[.5:.95]"), ("val_macro_se", "macro Se @ tau"), ("val_macro_sp", "macro Sp @ tau")], Alignment.LowerRight);
         multiplot.GetPlot(2).Axes.SetLimitsY(0, 1);
-        multiplot.SavePng(pngPath, 1500, 450);
+        Core.IO.AtomicFile.WriteVia(pngPath, temporary => multiplot.SavePng(temporary, 1500, 450));
     }
 
     private static void Panel(Plot plot, IReadOnlyList<IReadOnlyDictionary<string, double?>> rows, string title, string yLabel,
