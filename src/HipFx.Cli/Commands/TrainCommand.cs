@@ -148,13 +148,13 @@ internal sealed class TrainCommand : ICliCommand
             {
                 throw new HipFxConfigException($"--set {notRuntime}: a resumed run keeps its recipe; only runtime.* keys may change");
             }
-            return (ConfigLoader.Load(run.ConfigFile, overrides), run, true);
+            return (ConfigLoader.WithAbsolutePaths(ConfigLoader.Load(run.ConfigFile, overrides)), run, true);
         }
         if (configFile is null)
         {
             throw new HipFxConfigException("--config is required (e.g. --config configs/synthetic-demo.yaml), or --resume RUN_DIR");
         }
-        var loaded = ConfigLoader.Load(configFile.FullName, overrides);
+        var loaded = ConfigLoader.WithAbsolutePaths(ConfigLoader.Load(configFile.FullName, overrides));
         string name = runName ?? Path.GetFileNameWithoutExtension(configFile.Name);
         return (loaded, RunFolder.CreateNew(projectFolder, name), false);
     }

@@ -45,6 +45,21 @@ public static partial class ConfigLoader
         }
     }
 
+    /// <summary>
+    /// The config with every path made absolute (relative paths are taken from the current folder), so the resolved
+    /// config.yaml reruns the run from anywhere.
+    /// </summary>
+    public static TrainConfig WithAbsolutePaths(TrainConfig config) => config with
+    {
+        Data = config.Data with
+        {
+            Manifest = Path.GetFullPath(config.Data.Manifest),
+            ClassMap = config.Data.ClassMap is null ? null : Path.GetFullPath(config.Data.ClassMap),
+            CacheDir = config.Data.CacheDir is null ? null : Path.GetFullPath(config.Data.CacheDir),
+        },
+        Train = config.Train with { InitWeights = config.Train.InitWeights is null ? null : Path.GetFullPath(config.Train.InitWeights) },
+    };
+
     private static HipFxConfigException Error(string message, ConfigEntry entry, string path) =>
         entry.Line is null ? new HipFxConfigException(message) : new HipFxConfigException(message, path);
 

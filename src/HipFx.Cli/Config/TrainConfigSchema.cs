@@ -47,7 +47,7 @@ internal static class TrainConfigSchema
             Bool, c => c.Data.IncludeNoFracture, (c, v) => c with { Data = c.Data with { IncludeNoFracture = v } }),
         Key("data.skip_bad_images", "skip a missing or corrupt image (listed at the end) instead of stopping with an error naming it",
             Bool, c => c.Data.SkipBadImages, (c, v) => c with { Data = c.Data with { SkipBadImages = v } }),
-        Key("data.cache_dir", "decoded-image cache folder (null: <run>/../.cache next to the runs)",
+        Key("data.cache_dir", "decoded-image cache folder (null: .hipfx-cache beside the manifest)",
             OptionalText("must be a path or null"), c => c.Data.CacheDir, (c, v) => c with { Data = c.Data with { CacheDir = v } }),
 
         // augment

@@ -33,7 +33,7 @@ public sealed record RunProvenance
 /// </summary>
 public sealed class RunRecordObserver(RunFolder run, RunProvenance provenance) : TrainingObserverBase
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private JsonObject record = [];
     private DateTimeOffset sessionStart;
 
