@@ -45,7 +45,7 @@ hipfx readers simulate --truth "$MANIFEST" --split external --ai "$RUN/eval-exte
 hipfx readers --truth "$MANIFEST" --split external --reads "$RUN/readers/reads.csv" --ai "$RUN/eval-external/audit.csv" --out "$RUN/readers"
 
 echo "== 6/6 report"
-if hipfx report --help >/dev/null 2>&1; then
+if hipfx --help | grep -E "^  report( |$)" >/dev/null; then
   hipfx report "$RUN"
 else
   echo "(hipfx report is not in this build)"

@@ -24,7 +24,7 @@ hipfx eval --model "$RUN" --manifest "$MANIFEST" --split external --tau-from-val
 if [ "$READS" != "-" ]; then
   hipfx readers --truth "$MANIFEST" --split external --reads "$READS" --readers A,B,C --ai "$RUN/eval-external/audit.csv" --out "$RUN/readers"
 fi
-if hipfx report --help >/dev/null 2>&1; then hipfx report "$RUN"; fi
+if hipfx --help | grep -E "^  report( |$)" >/dev/null; then hipfx report "$RUN"; fi
 
 echo; echo "## Table II (internal test), ours"; cat "$RUN/eval-test/table2.md"
 echo; echo "## Table II, the paper (SPEC.md)"
