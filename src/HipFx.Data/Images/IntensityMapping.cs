@@ -132,6 +132,27 @@ public sealed record IntensityMapping
         return output;
     }
 
+    /// <summary>
+    /// The mapping as a lookup table over stored values 0..MaxValue: entry v is what <see cref="MapGray"/> gives a
+    /// pixel of value v (the same expression), so a table lookup and <see cref="MapGray"/> agree to the bit.
+    /// </summary>
+    public float[] Table(RadiographImage image)
+    {
+        var (low, high) = Range(image);
+        var table = new float[image.BitDepth <= 8 ? 256 : 65536]; // 8-bit images hold bytes, 16-bit ones any ushort
+        double span = high - low;
+        if (span <= 0)
+        {
+            return table; // a constant image maps to black
+        }
+        double scale = 255.0 / span;
+        for (int v = 0; v < table.Length; v++)
+        {
+            table[v] = (float)Math.Clamp((v - low) * scale, 0, 255);
+        }
+        return table;
+    }
+
     /// <summary>The model input: 3 × H × W (channel-major), the mapped gray plane replicated to R, G and B.</summary>
     public float[] MapToRgbPlanes(RadiographImage image)
     {
