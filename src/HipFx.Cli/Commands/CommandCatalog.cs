@@ -17,6 +17,8 @@ internal static class CommandCatalog
         new EvalCommand(),
         new PredictCommand(),
         new ReadersCommand(),
+        new CacheCommand(),
+        new AugmentPreviewCommand(),
         new Bench.BenchCommand(),
     ];
 }

@@ -6,6 +6,7 @@ using HipFx.Data.Images;
 using HipFx.Data.Manifests;
 using HipFx.Data.Voc;
 using Spectre.Console;
+using HipFx.Core.IO;
 
 namespace HipFx.Cli.Commands;
 
@@ -86,7 +87,7 @@ internal sealed class LintCommand : ICliCommand
             Print(report, options, output);
             if (parse.GetValue(json) is { } jsonFile)
             {
-                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
+                AtomicFile.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
                 output.WriteLine($"report: {jsonFile.FullName}");
             }
             return report.HasErrors ? HipFxApp.ExitFailure : HipFxApp.ExitOk;

@@ -79,6 +79,20 @@ public sealed class ImageCache : IDisposable
     /// </summary>
     public CacheFill Ensure(IReadOnlyList<string> files, int workers = 1, bool skipBad = false, CancellationToken cancellation = default)
     {
+        try
+        {
+            return Fill(files, workers, skipBad, cancellation);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<HipFxDataException>().FirstOrDefault() is { } first)
+        {
+            // Parallel loops wrap the failure: surface the first bad file, as a sequential pass would.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
+    }
+
+    private CacheFill Fill(IReadOnlyList<string> files, int workers, bool skipBad, CancellationToken cancellation)
+    {
         ArgumentNullException.ThrowIfNull(files);
         workers = Math.Max(1, workers);
         var hashes = new string?[files.Count];
@@ -203,7 +217,7 @@ public sealed class ImageCache : IDisposable
     {
         var image = RadiographLoader.Load(file, load);
         var pixels = new byte[Size * Size];
-        ModelInputImage.Resize(mapping.MapGray(image), image.Width, image.Height, pixels, Size, Size);
+        ModelInputImage.PrepareInto(image, mapping, pixels, Size, Size);
         return new DecodedPlane(pixels, image.Width, image.Height);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HipFx.Data.Manifests;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Splits;
 
@@ -72,8 +73,7 @@ public static class SplitRunner
 
     private static void WriteText(string path, string text, List<string> files)
     {
-        File.WriteAllText(path + ".tmp", text, new UTF8Encoding(false));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(path, text);
         files.Add(path);
     }
 

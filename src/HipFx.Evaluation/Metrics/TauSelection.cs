@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HipFx.Core;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Metrics;
 
@@ -62,8 +63,7 @@ public sealed record TauSelection
             }
             return;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
     }
 
     public static TauSelection Read(string path)

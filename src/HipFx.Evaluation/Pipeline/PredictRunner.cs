@@ -6,9 +6,11 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Plots;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Pipeline;
 
@@ -55,7 +57,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
     public IReadOnlyList<PredictedImage> Run()
     {
         options.Decision.Validated();
-        var files = CollectImages(options.Inputs);
+        var files = CollectImages(options.Inputs).Files;
         Directory.CreateDirectory(options.OutputFolder);
         var ids = UniqueIds(files);
         var results = new List<PredictedImage>(files.Count);
@@ -76,33 +78,20 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         return results;
     }
 
-    /// <summary>Image files named by <paramref name="inputs"/>, in a stable order; an input that is neither is an error.</summary>
-    public static IReadOnlyList<string> CollectImages(IReadOnlyList<string> inputs)
+    /// <summary>
+    /// Image files named by <paramref name="inputs"/> (<see cref="ImageFiles.Collect"/>: regular files only, stable
+    /// order, hipfx overlays left out); what was passed over is in <see cref="FileSearch.Skipped"/>. An input that is
+    /// neither a file nor a folder, or no image at all, is an error.
+    /// </summary>
+    public static FileSearch CollectImages(IReadOnlyList<string> inputs)
     {
-        var files = new List<string>();
-        foreach (var input in inputs)
+        var search = ImageFiles.Collect(inputs);
+        if (search.Files.Count == 0)
         {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(RadiographLoader.IsImageFile)
-                    .Where(f => !f.EndsWith(".overlay.png", StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(f => f, StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                throw new HipFxDataException("no such image file or folder", input);
-            }
+            string skipped = search.Skipped.Count == 0 ? "" : $" ({search.Skipped.Count} skipped: {string.Join("; ", search.Skipped.Take(3))})";
+            throw new HipFxDataException($"no PNG, JPEG or DICOM image found in {string.Join(", ", inputs)}{skipped}");
         }
-        if (files.Count == 0)
-        {
-            throw new HipFxDataException($"no PNG, JPEG or DICOM image found in {string.Join(", ", inputs)}");
-        }
-        return files.Select(Path.GetFullPath).Distinct().ToList();
+        return search;
     }
 
     /// <summary>Writes one image's JSON and overlay; <paramref name="image"/> is its decoded pixels (null: read the size from the header).</summary>
@@ -136,7 +125,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
                 ["above_tau"] = d.Score >= options.Decision.Tau,
             }).ToArray()),
         };
-        File.WriteAllText(json, node.ToJsonString(Indented));
+        AtomicFile.WriteAllText(json, node.ToJsonString(Indented));
         string? overlay = null;
         if (options.Overlays)
         {
@@ -155,8 +144,12 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
 
     private void WriteSummary(IReadOnlyList<PredictedImage> results)
     {
-        using var w = new StreamWriter(Path.Combine(options.OutputFolder, "predictions.csv"), false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(w, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        AtomicFile.WriteText(Path.Combine(options.OutputFolder, "predictions.csv"), w => WriteSummary(w, results));
+    }
+
+    private void WriteSummary(TextWriter w, IReadOnlyList<PredictedImage> results)
+    {
+        using var csv = new CsvWriter(w, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
         foreach (var h in new[] { "image_id", "image", "decision", "rule", "score", "detections", "detections_above_tau" })
         {
             csv.WriteField(h);

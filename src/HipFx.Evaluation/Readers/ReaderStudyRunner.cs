@@ -1,6 +1,7 @@
 using System.Text;
 using HipFx.Data.Manifests;
 using HipFx.Evaluation.Tables;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Readers;
 
@@ -52,7 +53,7 @@ public static class ReaderStudyRunner
             files.Add(plot);
         }
         string report = Path.Combine(options.OutputFolder, ReportName);
-        File.WriteAllText(report, Report(result, tables, plot is null ? null : PlotName));
+        AtomicFile.WriteAllText(report, Report(result, tables, plot is null ? null : PlotName));
         files.Add(report);
         return new ReaderStudyOutput(result, tables, files, report, plot);
     }

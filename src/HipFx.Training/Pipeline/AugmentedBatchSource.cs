@@ -64,7 +64,7 @@ public sealed class AugmentedBatchSource : ITrainingBatchSource
     public IReadOnlyList<SkippedImage> Skipped => data.Skipped;
 
     /// <summary>Pixel buffers allocated so far: bounded by the prefetch depth, not by the number of batches.</summary>
-    internal int BuffersCreated => pool.Created;
+    public int BuffersCreated => pool.Created;
 
     public IEnumerable<TrainingBatch> Epoch(int epoch, int startBatch = 0, CancellationToken cancellation = default)
     {
