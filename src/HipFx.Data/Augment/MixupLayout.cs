@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HipFx.Core;
 
 namespace HipFx.Data.Augment;
@@ -58,6 +59,7 @@ public readonly record struct MixupLayout(int Size, int OriginalWidth, int Origi
     /// Blends the second image into <paramref name="output"/>: out = ⌊(out + other) / 2⌋ (the official 0.5/0.5 blend
     /// truncated to bytes). <paramref name="flipOutput"/> mirrors the output columns (the final horizontal flip).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Blend(ReadOnlySpan<byte> tile, Span<byte> output, bool flipOutput)
     {
         var inverse = TileToOutput().Inverse();

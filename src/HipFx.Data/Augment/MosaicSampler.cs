@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HipFx.Data.Augment;
 
 /// <summary>
@@ -42,47 +44,65 @@ public ref struct MosaicSampler
     /// Fills <paramref name="output"/> (size×size) with the canvas sampled at <paramref name="outputToCanvas"/>
     /// applied to each output pixel centre.
     /// </summary>
-    public readonly void Sample(AffineMap outputToCanvas, Span<byte> output)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly unsafe void Sample(AffineMap outputToCanvas, Span<byte> output)
     {
-        var m = outputToCanvas;
-        float a = (float)m.A, d = (float)m.D;
-        for (int oy = 0; oy < size; oy++)
+        if (output.Length < size * size)
         {
-            // Canvas index-space position (centre minus 0.5) of output pixel (0, oy), then a step of (a, d) per pixel.
-            double u0 = m.A * 0.5 + m.B * (oy + 0.5) + m.C - 0.5;
-            double v0 = m.D * 0.5 + m.E * (oy + 0.5) + m.F - 0.5;
-            var row = output.Slice(oy * size, size);
-            for (int ox = 0; ox < size; ox++)
+            throw new ArgumentException("the output is smaller than size²", nameof(output));
+        }
+        var m = outputToCanvas;
+        int s = size, canvas = 2 * size;
+        fixed (byte* p0 = t0, p1 = t1, p2 = t2, p3 = t3, outBase = output)
+        {
+            byte** tiles = stackalloc byte*[4];
+            tiles[0] = p0;
+            tiles[1] = p1;
+            tiles[2] = p2;
+            tiles[3] = p3;
+            for (int oy = 0; oy < s; oy++)
             {
-                float u = (float)(u0 + a * (double)ox);
-                float v = (float)(v0 + d * (double)ox);
-                int x0 = (int)MathF.Floor(u), y0 = (int)MathF.Floor(v);
-                float fx = u - x0, fy = v - y0;
-                float p00, p01, p10, p11;
-                int qx = x0 >= xc ? 1 : 0, qy = y0 >= yc ? 1 : 0;
-                int tx = x0 - (qx == 0 ? xc - size : xc), ty = y0 - (qy == 0 ? yc - size : yc);
-                // Fast path: both columns and both rows inside one tile (and so inside the canvas).
-                if (tx >= 0 && ty >= 0 && tx + 1 < size && ty + 1 < size && x0 + 1 != xc && y0 + 1 != yc
-                    && x0 >= 0 && y0 >= 0 && x0 + 1 < 2 * size && y0 + 1 < 2 * size)
+                // Canvas index-space position (centre minus 0.5) of output pixel (0, oy), then a step of (A, D) per pixel.
+                double u0 = m.A * 0.5 + m.B * (oy + 0.5) + m.C - 0.5;
+                double v0 = m.D * 0.5 + m.E * (oy + 0.5) + m.F - 0.5;
+                byte* row = outBase + (long)oy * s;
+                for (int ox = 0; ox < s; ox++)
                 {
-                    var tile = Tile(qy * 2 + qx);
-                    int i = ty * size + tx;
-                    p00 = tile[i];
-                    p01 = tile[i + 1];
-                    p10 = tile[i + size];
-                    p11 = tile[i + size + 1];
+                    float u = (float)(u0 + m.A * ox);
+                    float v = (float)(v0 + m.D * ox);
+                    float fu = MathF.Floor(u), fv = MathF.Floor(v);
+                    if (fu < -1 || fv < -1 || fu >= canvas || fv >= canvas)
+                    {
+                        row[ox] = Border; // all four taps outside the canvas (also guards the int conversion)
+                        continue;
+                    }
+                    int x0 = (int)fu, y0 = (int)fv;
+                    float fx = u - fu, fy = v - fv;
+                    float p00, p01, p10, p11;
+                    int qx = x0 >= xc ? 1 : 0, qy = y0 >= yc ? 1 : 0;
+                    int tx = x0 - (qx == 0 ? xc - s : xc), ty = y0 - (qy == 0 ? yc - s : yc);
+                    // Fast path: both columns and both rows inside one tile and inside the canvas.
+                    if ((uint)tx < (uint)(s - 1) && (uint)ty < (uint)(s - 1) && x0 + 1 != xc && y0 + 1 != yc
+                        && x0 >= 0 && y0 >= 0 && x0 + 1 < canvas && y0 + 1 < canvas)
+                    {
+                        byte* q = tiles[qy * 2 + qx] + (ty * s + tx);
+                        p00 = q[0];
+                        p01 = q[1];
+                        p10 = q[s];
+                        p11 = q[s + 1];
+                    }
+                    else
+                    {
+                        p00 = At(x0, y0);
+                        p01 = At(x0 + 1, y0);
+                        p10 = At(x0, y0 + 1);
+                        p11 = At(x0 + 1, y0 + 1);
+                    }
+                    float top = p00 + (p01 - p00) * fx;
+                    float bottom = p10 + (p11 - p10) * fx;
+                    float value = top + (bottom - top) * fy + 0.5f;
+                    row[ox] = (byte)(value < 0 ? 0 : value > 255 ? 255 : value);
                 }
-                else
-                {
-                    p00 = At(x0, y0);
-                    p01 = At(x0 + 1, y0);
-                    p10 = At(x0, y0 + 1);
-                    p11 = At(x0 + 1, y0 + 1);
-                }
-                float top = p00 + (p01 - p00) * fx;
-                float bottom = p10 + (p11 - p10) * fx;
-                float value = top + (bottom - top) * fy;
-                row[ox] = (byte)Math.Clamp(value + 0.5f, 0f, 255f);
             }
         }
     }

@@ -217,7 +217,7 @@ public sealed class ImageCache : IDisposable
     {
         var image = RadiographLoader.Load(file, load);
         var pixels = new byte[Size * Size];
-        ModelInputImage.Resize(mapping.MapGray(image), image.Width, image.Height, pixels, Size, Size);
+        ModelInputImage.PrepareInto(image, mapping, pixels, Size, Size);
         return new DecodedPlane(pixels, image.Width, image.Height);
     }
 

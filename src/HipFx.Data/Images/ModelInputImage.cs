@@ -17,8 +17,21 @@ public static class ModelInputImage
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(mapping);
         var output = new byte[checked(width * height)];
-        Resize(mapping.MapGray(image), image.Width, image.Height, output, width, height);
+        PrepareInto(image, mapping, output, width, height);
         return output;
+    }
+
+    /// <summary>
+    /// <see cref="Prepare"/> into <paramref name="destination"/>, without the full-size float plane: the mapping is a
+    /// lookup table over the stored values, each entry computed exactly as <see cref="IntensityMapping.MapGray"/>
+    /// computes a pixel, so the bytes are the same as resizing the mapped plane.
+    /// </summary>
+    public static void PrepareInto(RadiographImage image, IntensityMapping mapping, Span<byte> destination, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var table = mapping.Table(image);
+        Resize(new MappedPlane(image.Pixels, table), image.Width, image.Height, destination, width, height);
     }
 
     /// <summary>
@@ -26,6 +39,42 @@ public static class ModelInputImage
     /// <paramref name="destination"/> (<paramref name="width"/>×<paramref name="height"/>), rounding to the nearest byte.
     /// </summary>
     public static void Resize(ReadOnlySpan<float> source, int sourceWidth, int sourceHeight, Span<byte> destination, int width, int height)
+    {
+        if (source.Length < (long)sourceWidth * sourceHeight)
+        {
+            throw new ArgumentException("a buffer is smaller than its stated size");
+        }
+        Resize(new FloatPlane(source), sourceWidth, sourceHeight, destination, width, height);
+    }
+
+    private interface IPlane
+    {
+        int Length { get; }
+
+        float this[int index] { get; }
+    }
+
+    private readonly ref struct FloatPlane : IPlane
+    {
+        private readonly ReadOnlySpan<float> values;
+
+        public FloatPlane(ReadOnlySpan<float> values) => this.values = values;
+
+        public int Length => values.Length;
+
+        public float this[int index] => values[index];
+    }
+
+    private readonly struct MappedPlane(ushort[] stored, float[] table) : IPlane
+    {
+        public int Length => stored.Length;
+
+        public float this[int index] => table[stored[index]];
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Resize<TPlane>(TPlane source, int sourceWidth, int sourceHeight, Span<byte> destination, int width, int height)
+        where TPlane : IPlane, allows ref struct
     {
         if (sourceWidth <= 0 || sourceHeight <= 0 || width <= 0 || height <= 0)
         {
@@ -39,15 +88,15 @@ public static class ModelInputImage
         var (y0, y1, wy) = Taps(sourceHeight, height);
         for (int y = 0; y < height; y++)
         {
-            var top = source.Slice(y0[y] * sourceWidth, sourceWidth);
-            var bottom = source.Slice(y1[y] * sourceWidth, sourceWidth);
+            int top = y0[y] * sourceWidth;
+            int bottom = y1[y] * sourceWidth;
             float fy = wy[y];
             var row = destination.Slice(y * width, width);
             for (int x = 0; x < width; x++)
             {
                 float fx = wx[x];
-                float t = top[x0[x]] + (top[x1[x]] - top[x0[x]]) * fx;
-                float b = bottom[x0[x]] + (bottom[x1[x]] - bottom[x0[x]]) * fx;
+                float t = source[top + x0[x]] + (source[top + x1[x]] - source[top + x0[x]]) * fx;
+                float b = source[bottom + x0[x]] + (source[bottom + x1[x]] - source[bottom + x0[x]]) * fx;
                 float v = t + (b - t) * fy;
                 row[x] = (byte)Math.Clamp(MathF.Round(v, MidpointRounding.AwayFromZero), 0f, 255f);
             }

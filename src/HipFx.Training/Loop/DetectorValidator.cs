@@ -2,6 +2,7 @@ using HipFx.Core;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
 using HipFx.Model;
+using HipFx.Training.Inference;
 
 namespace HipFx.Training.Loop;
 
@@ -24,6 +25,14 @@ public sealed class DetectorValidator(
         .ToList();
 
     public int ImageCount => truth.Images.Count;
+
+    /// <summary>
+    /// The usual validator: the live EMA model through <see cref="ModelDetector.ForModel"/> (unfused, not owned) with the
+    /// run's input size and intensity mapping, <paramref name="batchSize"/> images per forward
+    /// (<c>train.validation.batch_size</c>). Images are decoded from their files at every validation.
+    /// </summary>
+    public static DetectorValidator ForModelInput(ManifestGroundTruth truth, ModelInput input, int batchSize, DecisionOptions? decision = null) =>
+        new(truth, model => ModelDetector.ForModel(model, input, batchSize, "EMA model (validation)"), decision);
 
     public ValidationMetrics Validate(DamoYolo model, CancellationToken cancellation)
     {

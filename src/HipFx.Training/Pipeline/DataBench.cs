@@ -7,8 +7,11 @@ using HipFx.Data.Images;
 namespace HipFx.Training.Pipeline;
 
 /// <summary>One row of <c>hipfx bench data</c>: a phase, its images, seconds, and rates.</summary>
-public sealed record DataBenchRow(string Phase, int Images, double Seconds, int Workers)
+public sealed record DataBenchRow(string Phase, int Images, double Seconds, double CpuSeconds, int Workers)
 {
+    /// <summary>Images per second of this process's CPU time: the per-core rate that other load on a shared machine does not bend.</summary>
+    public double ImagesPerCpuSecond => Images / Math.Max(CpuSeconds, 1e-9);
+
     public double ImagesPerSecond => Images / Math.Max(Seconds, 1e-9);
 
     public double ImagesPerSecondPerCore => ImagesPerSecond / Math.Max(1, Math.Min(Workers, Environment.ProcessorCount));
@@ -24,7 +27,7 @@ public sealed record DataBenchResult(int Size, int BatchSize, int Workers, int C
         workers = Workers,
         cores = Cores,
         peak_working_set_bytes = PeakWorkingSetBytes,
-        phases = Rows.Select(r => new { phase = r.Phase, images = r.Images, seconds = r.Seconds, images_per_s = r.ImagesPerSecond, images_per_s_per_core = r.ImagesPerSecondPerCore }),
+        phases = Rows.Select(r => new { phase = r.Phase, images = r.Images, seconds = r.Seconds, images_per_s = r.ImagesPerSecond, images_per_s_per_core = r.ImagesPerSecondPerCore, cpu_seconds = r.CpuSeconds, images_per_cpu_s = r.ImagesPerCpuSecond }),
     }, new JsonSerializerOptions { WriteIndented = true }));
 }
 
@@ -34,6 +37,14 @@ public sealed record DataBenchResult(int Size, int BatchSize, int Workers, int C
 /// </summary>
 public static class DataBench
 {
+    private static TimeSpan CpuNow(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    private static double CpuSince(Process process, TimeSpan start) => (CpuNow(process) - start).TotalSeconds;
+
     public static DataBenchResult Run(IReadOnlyList<TrainingImage> images, int size, int batchSize, int workers, int warmBatches,
         IntensityMapping mapping, string scratchFolder)
     {
@@ -41,9 +52,11 @@ public static class DataBench
         string cacheRoot = Path.Combine(scratchFolder, "bench-cache-" + Guid.NewGuid().ToString("N"));
         try
         {
+            var process = Process.GetCurrentProcess();
             var clock = Stopwatch.StartNew();
+            var cpu = process.TotalProcessorTime;
             using var data = CachedDataset.Open(images, cacheRoot, size, mapping, TrainingDataOptions.Default, workers);
-            rows.Add(new DataBenchRow("cold (decode + map + resize)", data.Decoded, clock.Elapsed.TotalSeconds, workers));
+            rows.Add(new DataBenchRow("cold (decode + map + resize)", data.Decoded, clock.Elapsed.TotalSeconds, CpuSince(process, cpu), workers));
             int batch = Math.Min(batchSize, data.Count);
             foreach (var (phase, epoch) in new[] { ("warm, mosaic + affine + mixup", 0), ("warm, no-aug phase (flip only)", 1) })
             {
@@ -51,7 +64,7 @@ public static class DataBench
                     new LoaderOptions { Workers = workers, PrefetchBatches = 2 }, batch, totalEpochs: 2, seed: 1);
                 int built = 0;
                 clock.Restart();
-                int pass = 0;
+                cpu = CpuNow(process);
                 while (built < warmBatches)
                 {
                     foreach (var b in source.Epoch(epoch))
@@ -62,11 +75,11 @@ public static class DataBench
                             break;
                         }
                     }
-                    pass++;
                 }
-                rows.Add(new DataBenchRow(phase, built * batch, clock.Elapsed.TotalSeconds, workers));
+                rows.Add(new DataBenchRow(phase, built * batch, clock.Elapsed.TotalSeconds, CpuSince(process, cpu), workers));
             }
-            return new DataBenchResult(size, batch, workers, Environment.ProcessorCount, rows, Process.GetCurrentProcess().PeakWorkingSet64);
+            process.Refresh();
+            return new DataBenchResult(size, batch, workers, Environment.ProcessorCount, rows, process.PeakWorkingSet64);
         }
         finally
         {
