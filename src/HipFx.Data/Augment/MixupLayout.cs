@@ -138,6 +138,9 @@ public readonly record struct MixupLayout(int Size, int OriginalWidth, int Origi
         // spans [0, S) in letterbox coordinates (tile × letterbox / S).
         double letterboxCoordinate = tileCoordinate * letterbox / Size;
         double canvasCoordinate = letterboxCoordinate;
+        tap[slot] = 0; // pooled tables: every slot is written
+        next[slot] = 0;
+        weight[slot] = 0;
         if (canvasCoordinate < 0 || canvasCoordinate >= Size)
         {
             kind[slot] = 0;
