@@ -263,7 +263,7 @@ public static class DatasetLinter
             case TruthSource.ManifestLabel:
                 return ReviewLabel(truth!.Value, count, mapped, item, file, issues);
             case TruthSource.Boxes:
-                if (ImageTruth.HasSeveralClasses(mapped))
+                if (item.HasManifest && ImageTruth.HasSeveralClasses(mapped))
                 {
                     issues.Add(new LintIssue(LintSeverity.Warning, file, "label", LintCodes.LabelMismatch,
                         $"boxes of several classes ({string.Join(", ", mapped.Select(b => b.Class).Distinct().Order().Select(c => c.Name()))}) and no manifest label: "
