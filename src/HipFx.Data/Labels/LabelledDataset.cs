@@ -16,13 +16,14 @@ public sealed record LabelledDataset(Manifest Manifest, IReadOnlyList<LabelledIm
     /// Reads the rows of <paramref name="split"/> (null: every row) sorted by image id. A bad VOC file, an unknown
     /// class name or an unreadable image throws <see cref="HipFxDataException"/> naming the file.
     /// </summary>
-    public static LabelledDataset Load(string manifestPath, DatasetSplit? split, AnnotationOptions? options = null, bool readImageSizes = true) =>
-        From(ManifestReader.Read(manifestPath), split, options, readImageSizes);
+    public static LabelledDataset Load(string manifestPath, DatasetSplit? split, AnnotationOptions? options = null, bool labelsOnly = false) =>
+        From(ManifestReader.Read(manifestPath), split, options, labelsOnly);
 
     /// <inheritdoc cref="Load"/>
-    /// <param name="readImageSizes">Read each image's header for its real size (default); false leaves Width and
-    /// Height 0, for consumers that need only the labels (the reader study) and may not have the images.</param>
-    public static LabelledDataset From(Manifest manifest, DatasetSplit? split, AnnotationOptions? options = null, bool readImageSizes = true)
+    /// <param name="labelsOnly">For consumers that need only the truth labels (the reader study), which may have
+    /// neither images nor annotation files: no image is opened (sizes 0) and an annotation is read only when the
+    /// manifest gives no label (boxes then empty for labelled rows). Default false: everything is read.</param>
+    public static LabelledDataset From(Manifest manifest, DatasetSplit? split, AnnotationOptions? options = null, bool labelsOnly = false)
     {
         options ??= AnnotationOptions.Default;
         var rows = (split is { } s ? manifest.InSplit(s) : manifest.Rows).OrderBy(r => r.ImageId, StringComparer.Ordinal);
@@ -30,7 +31,7 @@ public sealed record LabelledDataset(Manifest Manifest, IReadOnlyList<LabelledIm
         var unreviewed = new List<string>();
         foreach (var row in rows)
         {
-            if (Read(manifest, row, options, readImageSizes) is { } image)
+            if (Read(manifest, row, options, labelsOnly) is { } image)
             {
                 images.Add(image);
             }
@@ -43,12 +44,12 @@ public sealed record LabelledDataset(Manifest Manifest, IReadOnlyList<LabelledIm
     }
 
     /// <summary>One row as a labelled image; null when its truth is unknown (<see cref="TruthSource.Unreviewed"/>).</summary>
-    public static LabelledImage? Read(Manifest manifest, ManifestRow row, AnnotationOptions options, bool readImageSize = true)
+    public static LabelledImage? Read(Manifest manifest, ManifestRow row, AnnotationOptions options, bool labelsOnly = false)
     {
         string imageFile = manifest.ImageFile(row);
         IReadOnlyList<GroundTruthBox> boxes = [];
         bool verified = false;
-        if (manifest.AnnotationFile(row) is { } xml)
+        if (manifest.AnnotationFile(row) is { } xml && !(labelsOnly && row.Label is not null))
         {
             var voc = VocReader.Read(xml, options.Voc);
             boxes = LabeledAnnotation.From(voc, options.ClassMap, xml, options.Difficult).Boxes;
@@ -60,7 +61,7 @@ public sealed record LabelledDataset(Manifest Manifest, IReadOnlyList<LabelledIm
             return null;
         }
         int width = 0, height = 0;
-        if (readImageSize)
+        if (!labelsOnly)
         {
             var header = RadiographLoader.ReadHeader(imageFile);
             (width, height) = (header.Width, header.Height);

@@ -33,7 +33,7 @@ public sealed record LabelledImage
     /// <summary>Boxes after the class map and the difficult policy, in original-image pixels.</summary>
     public required IReadOnlyList<GroundTruthBox> Boxes { get; init; }
 
-    /// <summary>The real image width in pixels (0 when the dataset was loaded without reading sizes).</summary>
+    /// <summary>The real image width in pixels (0 when loaded labels-only).</summary>
     public required int Width { get; init; }
 
     /// <summary>The real image height in pixels.</summary>

@@ -75,7 +75,7 @@ public sealed class ReaderTruth
         }
         // The one truth rule (ImageTruth): a manifest label, else the boxes, else a verified empty annotation; images
         // whose truth is unknown are left out, as unlabelled rows always were.
-        var dataset = LabelledDataset.Load(path, wanted, readImageSizes: false);
+        var dataset = LabelledDataset.Load(path, wanted, labelsOnly: true);
         if (dataset.Images.Count == 0)
         {
             throw new HipFxDataException(
