@@ -1,51 +1,26 @@
-using HipFx.Core;
+using HipFx.Data.Runs;
+using HipFx.Training.Inference;
 using System.CommandLine;
 
 namespace HipFx.Cli.Models;
 
 /// <summary>
-/// Builds the detector behind <c>--model</c>: a hipfx checkpoint (<c>*.safetensors</c>) or a run folder holding
-/// one (best.safetensors, else last.safetensors, else the only *.safetensors, also looked for under weights/).
+/// The detector behind <c>--model</c>: starts torch as every torch command does, resolves the run folder or
+/// checkpoint (<see cref="RunFolder.ResolveModel"/>) and opens it (<see cref="ModelDetector.Open"/>).
 /// </summary>
 internal static class DetectorLoader
 {
     /// <summary>
-    /// Loads libtorch and resolves <c>--device</c> as every torch command does (<see cref="TorchStartup"/>; an
-    /// unavailable device exits 1), then the checkpoint onto the first device.
+    /// Loads libtorch and resolves <c>--device</c> (<see cref="TorchStartup"/>; an unavailable device exits 1), then
+    /// opens the checkpoint onto the first device.
     /// </summary>
     public static ModelDetector Load(string modelPath, ParseResult parse, GlobalOptions globals, int batchSize)
     {
         string checkpoint = ResolveCheckpoint(modelPath);
         var (_, _, devices) = TorchStartup.Start(parse, globals);
-        return new ModelDetector(checkpoint, devices[0], batchSize);
+        return ModelDetector.Open(checkpoint, devices[0], batchSize);
     }
 
-    /// <summary>The checkpoint file <paramref name="modelPath"/> names or holds.</summary>
-    public static string ResolveCheckpoint(string modelPath)
-    {
-        if (File.Exists(modelPath))
-        {
-            return Path.GetFullPath(modelPath);
-        }
-        if (!Directory.Exists(modelPath))
-        {
-            throw new HipFxConfigException($"--model: no such file or folder: {modelPath}");
-        }
-        foreach (string folder in new[] { modelPath, Path.Combine(modelPath, "weights") })
-        {
-            foreach (string name in new[] { "best.safetensors", "last.safetensors" })
-            {
-                string p = Path.Combine(folder, name);
-                if (File.Exists(p))
-                {
-                    return Path.GetFullPath(p);
-                }
-            }
-            if (Directory.Exists(folder) && Directory.GetFiles(folder, "*.safetensors") is [var only])
-            {
-                return Path.GetFullPath(only);
-            }
-        }
-        throw new HipFxDataException("no checkpoint here: expected best.safetensors, last.safetensors or a single *.safetensors (also under weights/)", modelPath);
-    }
+    /// <summary>The checkpoint file <paramref name="modelPath"/> names or holds (<see cref="RunFolder.ResolveModel"/>).</summary>
+    public static string ResolveCheckpoint(string modelPath) => RunFolder.ResolveModel(modelPath).Checkpoint;
 }

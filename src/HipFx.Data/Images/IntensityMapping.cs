@@ -71,6 +71,60 @@ public sealed record IntensityMapping
         _ => throw new ArgumentOutOfRangeException(nameof(Mode), Mode, null),
     };
 
+    /// <summary>
+    /// The name older checkpoints and <c>import-weights</c> record when no mapping was chosen ("the network takes RGB
+    /// 0..255"): read as <see cref="IntensityMode.BitDepth"/>, which passes 8-bit images through unchanged.
+    /// </summary>
+    public const string UnrecordedName = "rgb-0-255";
+
+    /// <summary>
+    /// The inverse of <see cref="Describe"/>, strict: <c>bit_depth</c>, <c>min_max</c>, <c>percentile(low,high)</c>,
+    /// <c>window(low,high)</c> (invariant numbers), or <see cref="UnrecordedName"/>; the result is validated. Anything
+    /// else gives false and the reason in <paramref name="error"/> (nothing falls back to a default).
+    /// </summary>
+    public static bool TryParse(string? text, out IntensityMapping mapping, out string error)
+    {
+        mapping = Default;
+        error = "";
+        string t = (text ?? "").Trim();
+        if (t is "bit_depth" or UnrecordedName)
+        {
+            return true;
+        }
+        if (t == "min_max")
+        {
+            mapping = new IntensityMapping { Mode = IntensityMode.MinMax };
+            return true;
+        }
+        int open = t.IndexOf('(', StringComparison.Ordinal);
+        string[] args = open > 0 && t.EndsWith(')') ? t[(open + 1)..^1].Split(',') : [];
+        string name = open > 0 ? t[..open] : t;
+        if (name is "percentile" or "window" && args.Length == 2
+            && double.TryParse(args[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double a)
+            && double.TryParse(args[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double b))
+        {
+            var parsed = name == "percentile"
+                ? new IntensityMapping { Mode = IntensityMode.Percentile, LowPercentile = a, HighPercentile = b }
+                : new IntensityMapping { Mode = IntensityMode.Window, WindowLow = a, WindowHigh = b };
+            try
+            {
+                mapping = parsed.Validate();
+                return true;
+            }
+            catch (HipFxConfigException e)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+        error = $"unknown intensity mapping '{(t.Length > 80 ? t[..80] + "…" : t)}'; expected bit_depth, min_max, percentile(low,high) or window(low,high)";
+        return false;
+    }
+
+    /// <summary><see cref="TryParse"/> for settings: an unknown or invalid mapping throws <see cref="HipFxConfigException"/>.</summary>
+    public static IntensityMapping Parse(string text) =>
+        TryParse(text, out var mapping, out string error) ? mapping : throw new HipFxConfigException(error);
+
     /// <summary>Parses a config name: <c>bit_depth</c>, <c>min_max</c>, <c>percentile</c> or <c>window</c>.</summary>
     public static IntensityMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -1,5 +1,6 @@
 using HipFx.Core;
 using HipFx.Data.Dicom;
+using HipFx.Data.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -75,6 +76,7 @@ public static class RadiographLoader
         {
             throw new HipFxDataException("image not found", path);
         }
+        FileKinds.RequireRegular(path); // a FIFO would hang the read, a device never end it
         if (file.Length > options.MaxFileBytes)
         {
             throw new HipFxDataException($"image file is {file.Length} bytes, over the limit of {options.MaxFileBytes}", path);

@@ -1,4 +1,6 @@
 using HipFx.Core;
+using HipFx.Data.Labels;
+using HipFx.Data.Runs;
 using HipFx.Data.Voc;
 
 namespace HipFx.Evaluation.Pipeline;
@@ -42,11 +44,11 @@ public sealed record EvalRunOptions
     public EvalOptions Evaluation { get; init; } = new();
 
     /// <summary>Read VOC files with this convention and class map.</summary>
-    public GroundTruthOptions GroundTruth { get; init; } = new();
+    public AnnotationOptions GroundTruth { get; init; } = AnnotationOptions.Default;
 
     /// <summary>
-    /// Folder of the images when the ground truth is a COCO file: <c>{image id}.png</c> (or .jpg, .jpeg, or the bare id;
-    /// see <see cref="EvalRunner.ImageFileInFolder"/>), read for detection with a model and for the galleries.
+    /// Folder of the images when the ground truth is a COCO file: <c>{image id}.png</c> (or .jpg, .jpeg, .dcm, .dicom,
+    /// .dic, or the bare id; see <see cref="HipFx.Data.Files.ImageFiles.ForImageId"/>), read for detection with a model and for the galleries.
     /// </summary>
     public string? ImagesFolder { get; init; }
 
@@ -89,8 +91,7 @@ public sealed record EvalRunOptions
         }
         if (ModelPath is not null)
         {
-            string folder = Directory.Exists(ModelPath) ? ModelPath : Path.GetDirectoryName(Path.GetFullPath(ModelPath))!;
-            return Path.Combine(folder, Metrics.TauSelection.FileName);
+            return RunFolder.Of(ModelPath).TauFile;
         }
         if (DetectionsPath is not null)
         {

@@ -4,8 +4,9 @@ using HipFx.Data.Images;
 namespace HipFx.Evaluation.Pipeline;
 
 /// <summary>
-/// The seam between evaluation and a model: detections for image files, in original-image pixels.
-/// The CLI builds one from <c>--model</c> (a run folder or checkpoint); tests and <c>--detections</c> need none.
+/// The seam between evaluation and a model: detections for decoded images (or image files), in original-image
+/// pixels. <c>HipFx.Training.Inference.ModelDetector</c> is the model-backed one (a checkpoint, or the model being
+/// trained); <see cref="PrecomputedDetector"/> answers from a detections file.
 /// </summary>
 public interface IDetector : IDisposable
 {
@@ -24,17 +25,18 @@ public interface IDetector : IDisposable
     /// </summary>
     bool ReadsPixels => true;
 
-    /// <summary>Detections of each file, in the order given.</summary>
-    IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles);
+    /// <summary>
+    /// Detections of decoded images (<see cref="RadiographLoader"/>), in the order given, boxes in each image's own
+    /// pixels. This is what a model implements: the caller decodes each image once and may reuse it (overlays).
+    /// </summary>
+    IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images);
 
     /// <summary>
-    /// Detections of images the caller has already decoded (with <see cref="RadiographLoader"/>), in the order given,
-    /// so that an image is decoded once. By default the detector works from each image's
-    /// <see cref="RadiographImage.SourcePath"/> and ignores the pixels.
+    /// Detections of image files, in the order given. By default each file is decoded and passed to
+    /// <see cref="Detect(IReadOnlyList{RadiographImage})"/>; a detector that reads no pixels answers from the paths.
     /// </summary>
-    IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images) =>
-        Detect(images.Select(i => i.SourcePath
-            ?? throw new ArgumentException("an image without a source path needs a detector that reads pixels", nameof(images))).ToList());
+    IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles) =>
+        Detect(imageFiles.Select(f => RadiographLoader.Load(f)).ToList());
 }
 
 /// <summary>Runs a detector over image files in batches.</summary>

@@ -1,3 +1,4 @@
+using HipFx.Data.Images;
 using HipFx.Core;
 using HipFx.Evaluation.Coco;
 using HipFx.Evaluation.Metrics;
@@ -30,6 +31,11 @@ public sealed class PrecomputedDetector : IDetector
 
     public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<string> imageFiles) =>
         imageFiles.Select(f => byStem.TryGetValue(Path.GetFileNameWithoutExtension(f), out var d) ? d : []).ToList();
+
+    /// <summary>Answers by each image's <see cref="RadiographImage.SourcePath"/>; the pixels are not looked at.</summary>
+    public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images) =>
+        Detect(images.Select(i => i.SourcePath
+            ?? throw new ArgumentException("an image without a source path cannot be matched to a detections file", nameof(images))).ToList());
 
     public void Dispose()
     {

@@ -17,22 +17,25 @@ public sealed class Predictor : IDisposable
     private readonly bool ownsNetwork;
     private readonly PostProcessor postProcessor;
 
-    /// <summary>Wraps <paramref name="model"/> (set to eval mode). With <see cref="PredictorOptions.Fuse"/>, a fused copy is made and owned.</summary>
+    /// <summary>
+    /// Wraps <paramref name="model"/>, whose train/eval mode is never changed for good: with
+    /// <see cref="PredictorOptions.Fuse"/> (and a model not yet fused) a fused copy is made, owned and kept in eval
+    /// mode; otherwise the model itself is used, switched to eval mode for each prediction and switched back after.
+    /// </summary>
     public Predictor(DamoYolo model, PredictorOptions? options = null)
     {
         Options = options ?? new PredictorOptions();
         Options.Validate();
-        model.eval();
         if (Options.Fuse && !model.IsDeploy)
         {
             network = RepConvFusion.ToDeploy(model);
+            network.eval();
             ownsNetwork = true;
         }
         else
         {
             network = model;
         }
-        network.eval();
         postProcessor = new PostProcessor(Options.PostProcess);
     }
 
@@ -57,8 +60,24 @@ public sealed class Predictor : IDisposable
             x = nn.functional.interpolate(x, size: [Options.InputHeight, Options.InputWidth],
                 mode: InterpolationMode.Bilinear, align_corners: false);
         }
-        using var dense = network.call(x);
-        var detections = postProcessor.Run(dense.Scores, dense.Boxes);
+        bool wasTraining = network.training;
+        if (wasTraining)
+        {
+            network.eval();
+        }
+        IReadOnlyList<ImageDetections> detections;
+        try
+        {
+            using var dense = network.call(x);
+            detections = postProcessor.Run(dense.Scores, dense.Boxes);
+        }
+        finally
+        {
+            if (wasTraining)
+            {
+                network.train();
+            }
+        }
         float sx = (float)w / Options.InputWidth, sy = (float)h / Options.InputHeight;
         return detections.Select(d => Rescale(d, sx, sy)).ToList();
     }
@@ -91,6 +110,26 @@ public sealed class Predictor : IDisposable
         var raw = PredictRaw(cat(resized, dim: 0));
         return raw.Select((d, i) => Rescale(d, scales[i].Sx, scales[i].Sy)).ToList();
     }
+
+    /// <summary>
+    /// Detections per image of a B×3×H×W batch already at the input size (prepared on the host, e.g. by
+    /// <c>ModelInputImage</c>), with boxes scaled back to each image's original size in <paramref name="originalSizes"/>.
+    /// </summary>
+    public IReadOnlyList<ImageDetections> PredictRaw(Tensor inputBatch, IReadOnlyList<(int Width, int Height)> originalSizes)
+    {
+        if (inputBatch.dim() != 4 || inputBatch.shape[2] != Options.InputHeight || inputBatch.shape[3] != Options.InputWidth
+            || inputBatch.shape[0] != originalSizes.Count)
+        {
+            throw new ArgumentException(
+                $"expected {originalSizes.Count}×3×{Options.InputHeight}×{Options.InputWidth} images, got [{string.Join(", ", inputBatch.shape)}]", nameof(inputBatch));
+        }
+        var raw = PredictRaw(inputBatch);
+        return raw.Select((d, i) => Rescale(d, (float)originalSizes[i].Width / Options.InputWidth, (float)originalSizes[i].Height / Options.InputHeight)).ToList();
+    }
+
+    /// <inheritdoc cref="PredictRaw(Tensor, IReadOnlyList{ValueTuple{int, int}})"/>
+    public IReadOnlyList<IReadOnlyList<Detection>> Predict(Tensor inputBatch, IReadOnlyList<(int Width, int Height)> originalSizes) =>
+        ToDetections(PredictRaw(inputBatch, originalSizes));
 
     /// <summary>Detections as <see cref="Detection"/> records (the model must have the 4 fracture classes).</summary>
     public IReadOnlyList<IReadOnlyList<Detection>> Predict(Tensor images) => ToDetections(PredictRaw(images));
