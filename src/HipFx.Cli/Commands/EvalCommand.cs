@@ -1,12 +1,13 @@
-using System.CommandLine;
-using System.Globalization;
 using HipFx.Cli.Models;
 using HipFx.Cli.Output;
 using HipFx.Core;
+using HipFx.Data.Labels;
 using HipFx.Data.Voc;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
 using HipFx.Evaluation.Statistics;
+using System.CommandLine;
+using System.Globalization;
 
 namespace HipFx.Cli.Commands;
 
@@ -122,10 +123,7 @@ internal sealed class EvalCommand : ICliCommand
                 TauFromVal = parse.GetValue(tauFromVal),
                 TauFile = parse.GetValue(tauFile)?.FullName,
                 ImagesFolder = parse.GetValue(images)?.FullName,
-                GroundTruth = new GroundTruthOptions
-                {
-                    Voc = VocReadOptions.Default with { Convention = VocConventions.Parse(parse.GetValue(vocConvention)!) },
-                },
+                GroundTruth = new AnnotationOptions { Convention = VocConventions.Parse(parse.GetValue(vocConvention)!) },
                 Evaluation = new EvalOptions
                 {
                     Decision = new DecisionOptions { ValgusPriority = parse.GetValue(valgusPriority), ValgusTau = parse.GetValue(valgusTau) },

@@ -1,12 +1,13 @@
 using HipFx.Cli.Output;
-using System.CommandLine;
-using System.Text.Json;
 using HipFx.Core;
 using HipFx.Data.Images;
+using HipFx.Data.Labels;
 using HipFx.Data.Manifests;
 using HipFx.Data.Voc;
 using Spectre.Console;
 using HipFx.Core.IO;
+using System.CommandLine;
+using System.Text.Json;
 
 namespace HipFx.Cli.Commands;
 
@@ -74,9 +75,12 @@ internal sealed class LintCommand : ICliCommand
         {
             var options = new LintOptions
             {
-                ClassMap = BuildClassMap(parse.GetValue(classMap) ?? [], parse.GetValue(classMapFile)),
-                Convention = VocConventions.Parse(parse.GetValue(convention)!),
-                Difficult = DifficultPolicies.Parse(parse.GetValue(difficult)!),
+                Annotations = new AnnotationOptions
+                {
+                    ClassMap = BuildClassMap(parse.GetValue(classMap) ?? [], parse.GetValue(classMapFile)),
+                    Convention = VocConventions.Parse(parse.GetValue(convention)!),
+                    Difficult = DifficultPolicies.Parse(parse.GetValue(difficult)!),
+                },
                 MinBoxSide = parse.GetValue(minBox) is var side and > 0 ? side : throw new HipFxConfigException("--min-box must be positive"),
                 DecodePixels = !parse.GetValue(quick),
                 Images = new ImageLoadOptions { MaxPixels = parse.GetValue(maxPixels) is var max and > 0 ? max : throw new HipFxConfigException("--max-pixels must be positive") },
@@ -114,7 +118,7 @@ internal sealed class LintCommand : ICliCommand
     {
         string root = Directory.Exists(report.Dataset) ? report.Dataset : Path.GetDirectoryName(Path.GetFullPath(report.Dataset))!;
         output.WriteLine($"hipfx lint {report.Dataset}");
-        output.WriteLine($"  convention {options.Convention.ConfigName()}, difficult {options.Difficult.ConfigName()}, min box {options.MinBoxSide} px, {(options.DecodePixels ? "pixels decoded" : "headers only")}");
+        output.WriteLine($"  convention {options.Annotations.Convention.ConfigName()}, difficult {options.Annotations.Difficult.ConfigName()}, min box {options.MinBoxSide} px, {(options.DecodePixels ? "pixels decoded" : "headers only")}");
         foreach (var group in report.Issues.GroupBy(i => i.File).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine();

@@ -5,6 +5,7 @@ using HipFx.Cli.Output;
 using HipFx.Core;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
+using HipFx.Evaluation.Plots;
 
 namespace HipFx.Cli.Commands;
 
@@ -40,13 +41,19 @@ internal sealed class PredictCommand : ICliCommand
 
     private readonly Option<bool> noOverlay = new("--no-overlay") { Description = "Write the JSON files only." };
 
+    private readonly Option<int> overlayBoxes = new("--overlay-boxes")
+    {
+        Description = "Boxes ≥ τ drawn on an overlay besides the deciding box (the highest-scoring); the overlay says how many more were left out (all are in the JSON).",
+        DefaultValueFactory = _ => PredictionOverlay.DefaultOtherBoxes,
+    };
+
     private readonly Option<int> batch = new("--batch") { Description = "Images per model batch.", DefaultValueFactory = _ => 8 };
 
     public Command Build(GlobalOptions globals)
     {
         var command = new Command("predict", "Detect and classify hip fractures on new images: JSON per image and an overlay PNG with boxes, classes and scores.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { model, detections, output, tau, valgusPriority, valgusTau, noOverlay, batch })
+        foreach (var option in new Option[] { model, detections, output, tau, valgusPriority, valgusTau, noOverlay, overlayBoxes, batch })
         {
             command.Options.Add(option);
         }
@@ -79,6 +86,7 @@ internal sealed class PredictCommand : ICliCommand
                     TauSource = tauSource,
                     Mapping = detector.Mapping,
                     Overlays = !parse.GetValue(noOverlay),
+                    OverlayOtherBoxes = parse.GetValue(overlayBoxes),
                 };
                 var results = ProgressDisplay.Run(parse.InvocationConfiguration.Error, "predict",
                     progress => new PredictRunner(options, detector, progress).Run());

@@ -73,11 +73,7 @@ public sealed class Augmenter
         double ty = random.Uniform(0.5 - options.Translate, 0.5 + options.Translate) * s;
         bool mixupDraw = random.Chance(options.MixupProbability);
         int mixupPick = data.Labelled.Count > 0 ? data.Labelled[random.NextBelow(data.Labelled.Count)] : -1;
-        var mixupRandom = random; // the mixup layout's own draws, taken after the flip below
-        random.NextDouble();
-        random.NextDouble();
-        random.NextDouble();
-        random.NextDouble();
+        var mixupRandom = random.Fork(); // the mixup layout's own draws
         bool flip = random.Chance(options.FlipProbability);
 
         // canvas → output: M = T·Sh·R·C (C moves the 2S×2S canvas centre to the origin).

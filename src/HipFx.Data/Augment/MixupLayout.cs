@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using HipFx.Core;
 
@@ -64,14 +65,34 @@ public readonly record struct MixupLayout(int Size, int OriginalWidth, int Origi
     {
         var inverse = TileToOutput().Inverse();
         int s = Size;
-        var colKind = new byte[s];
-        var colTap = new int[s];
-        var colNext = new int[s];
-        var colWeight = new float[s];
-        var rowKind = new byte[s];
-        var rowTap = new int[s];
-        var rowNext = new int[s];
-        var rowWeight = new float[s];
+        // Per column and per row: region kind, the two tile taps and the weight (pooled: no allocation per sample).
+        var bytes = ArrayPool<byte>.Shared.Rent(2 * s);
+        var ints = ArrayPool<int>.Shared.Rent(4 * s);
+        var floats = ArrayPool<float>.Shared.Rent(2 * s);
+        try
+        {
+            Blend(tile, output, flipOutput, inverse, bytes, ints, floats);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<int>.Shared.Return(ints);
+            ArrayPool<float>.Shared.Return(floats);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Blend(ReadOnlySpan<byte> tile, Span<byte> output, bool flipOutput, AffineMap inverse, byte[] bytes, int[] ints, float[] floats)
+    {
+        int s = Size;
+        var colKind = bytes.AsSpan(0, s);
+        var rowKind = bytes.AsSpan(s, s);
+        var colTap = ints.AsSpan(0, s);
+        var colNext = ints.AsSpan(s, s);
+        var rowTap = ints.AsSpan(2 * s, s);
+        var rowNext = ints.AsSpan(3 * s, s);
+        var colWeight = floats.AsSpan(0, s);
+        var rowWeight = floats.AsSpan(s, s);
         for (int o = 0; o < s; o++)
         {
             int px = flipOutput ? s - 1 - o : o;
@@ -110,13 +131,16 @@ public readonly record struct MixupLayout(int Size, int OriginalWidth, int Origi
     /// For output index <paramref name="p"/> on one axis: 0 outside the scaled canvas (zero padding), 1 on the canvas
     /// outside the letterboxed image (114), 2 on the image with its two tile taps and the weight of the second.
     /// </summary>
-    private void Taps(int p, double scale, double offset, int letterbox, byte[] kind, int[] tap, int[] next, float[] weight, int slot)
+    private void Taps(int p, double scale, double offset, int letterbox, Span<byte> kind, Span<int> tap, Span<int> next, Span<float> weight, int slot)
     {
         double tileCoordinate = scale * (p + 0.5) + offset; // the pixel centre in tile coordinates
         // The letterboxed image spans [0, letterbox) and the S×S letterbox canvas (the scaled canvas before scaling)
         // spans [0, S) in letterbox coordinates (tile × letterbox / S).
         double letterboxCoordinate = tileCoordinate * letterbox / Size;
         double canvasCoordinate = letterboxCoordinate;
+        tap[slot] = 0; // pooled tables: every slot is written
+        next[slot] = 0;
+        weight[slot] = 0;
         if (canvasCoordinate < 0 || canvasCoordinate >= Size)
         {
             kind[slot] = 0;

@@ -7,7 +7,7 @@ namespace HipFx.Data.Augment;
 /// (tiles S×S with their corners meeting at the centre (xc, yc), 114 elsewhere) is never built. Each output pixel's
 /// centre goes through one inverse affine map to a canvas point, which is sampled bilinearly (pixel centres at
 /// i + 0.5, value 114 outside the canvas and outside every tile), so the result is what warping the built canvas
-/// would give. Taps that fall inside one tile are read directly; taps across a tile seam or the border look each
+/// would give (to within the fixed-point weights). Taps that fall inside one tile are read directly; taps across a tile seam or the border look each
 /// canvas pixel up.
 /// </summary>
 public ref struct MosaicSampler
@@ -53,6 +53,8 @@ public ref struct MosaicSampler
         }
         var m = outputToCanvas;
         int s = size, canvas = 2 * size;
+        long step = Fixed(m.A), stepY = Fixed(m.D);
+        long low = -1L << FractionBits, high = (long)canvas << FractionBits;
         fixed (byte* p0 = t0, p1 = t1, p2 = t2, p3 = t3, outBase = output)
         {
             byte** tiles = stackalloc byte*[4];
@@ -62,23 +64,21 @@ public ref struct MosaicSampler
             tiles[3] = p3;
             for (int oy = 0; oy < s; oy++)
             {
-                // Canvas index-space position (centre minus 0.5) of output pixel (0, oy), then a step of (A, D) per pixel.
-                double u0 = m.A * 0.5 + m.B * (oy + 0.5) + m.C - 0.5;
-                double v0 = m.D * 0.5 + m.E * (oy + 0.5) + m.F - 0.5;
+                // Canvas index-space position (centre minus 0.5) of output pixel (0, oy) in fixed point, then a step per pixel.
+                long u = Fixed(m.A * 0.5 + m.B * (oy + 0.5) + m.C - 0.5);
+                long v = Fixed(m.D * 0.5 + m.E * (oy + 0.5) + m.F - 0.5);
                 byte* row = outBase + (long)oy * s;
-                for (int ox = 0; ox < s; ox++)
+                for (int ox = 0; ox < s; ox++, u += step, v += stepY)
                 {
-                    float u = (float)(u0 + m.A * ox);
-                    float v = (float)(v0 + m.D * ox);
-                    float fu = MathF.Floor(u), fv = MathF.Floor(v);
-                    if (fu < -1 || fv < -1 || fu >= canvas || fv >= canvas)
+                    if (u < low || v < low || u >= high || v >= high)
                     {
-                        row[ox] = Border; // all four taps outside the canvas (also guards the int conversion)
+                        row[ox] = Border; // all four taps outside the canvas
                         continue;
                     }
-                    int x0 = (int)fu, y0 = (int)fv;
-                    float fx = u - fu, fy = v - fv;
-                    float p00, p01, p10, p11;
+                    int x0 = (int)(u >> FractionBits), y0 = (int)(v >> FractionBits);
+                    int fx = (int)(u >> (FractionBits - WeightBits)) & WeightMask;
+                    int fy = (int)(v >> (FractionBits - WeightBits)) & WeightMask;
+                    int p00, p01, p10, p11;
                     int qx = x0 >= xc ? 1 : 0, qy = y0 >= yc ? 1 : 0;
                     int tx = x0 - (qx == 0 ? xc - s : xc), ty = y0 - (qy == 0 ? yc - s : yc);
                     // Fast path: both columns and both rows inside one tile and inside the canvas.
@@ -98,14 +98,22 @@ public ref struct MosaicSampler
                         p10 = At(x0, y0 + 1);
                         p11 = At(x0 + 1, y0 + 1);
                     }
-                    float top = p00 + (p01 - p00) * fx;
-                    float bottom = p10 + (p11 - p10) * fx;
-                    float value = top + (bottom - top) * fy + 0.5f;
-                    row[ox] = (byte)(value < 0 ? 0 : value > 255 ? 255 : value);
+                    int top = (p00 << WeightBits) + (p01 - p00) * fx;
+                    int bottom = (p10 << WeightBits) + (p11 - p10) * fx;
+                    int value = (top << WeightBits) + (bottom - top) * fy;
+                    row[ox] = (byte)((value + (1 << (2 * WeightBits - 1))) >> (2 * WeightBits));
                 }
             }
         }
     }
+
+    // Positions in 32.16 fixed point (exact integer arithmetic, the same on every machine); bilinear weights in
+    // 1/1024 steps (OpenCV's warpAffine uses 1/32).
+    private const int FractionBits = 16;
+    private const int WeightBits = 10;
+    private const int WeightMask = (1 << WeightBits) - 1;
+
+    private static long Fixed(double value) => (long)Math.Floor(value * (1L << FractionBits) + 0.5);
 
     /// <summary>The canvas pixel at index (x, y): its tile's byte, or 114 outside the canvas and outside every tile.</summary>
     public readonly byte At(int x, int y)

@@ -32,6 +32,10 @@ public struct SampleRandom
     /// <summary>Uniform integer in [0, <paramref name="n"/>).</summary>
     public int NextBelow(int n) => generator.NextBelow(n);
 
+    /// <summary>A generator of its own for a sub-step (one draw of this one seeds it), so the sub-step may draw any
+    /// number of values without shifting the draws that follow here.</summary>
+    public SampleRandom Fork() => new(new SplitMix64(generator.Next()).Next());
+
     /// <summary>True with probability <paramref name="p"/> (always draws, so later draws do not depend on p).</summary>
     public bool Chance(double p) => NextDouble() < p;
 }

@@ -1,6 +1,7 @@
 using HipFx.Core;
 using HipFx.Data.Files;
 using HipFx.Data.Images;
+using HipFx.Data.Labels;
 using HipFx.Data.Voc;
 
 namespace HipFx.Data.Manifests;
@@ -134,7 +135,7 @@ public static class DatasetLinter
             Dataset = dataset,
             Issues = issues,
             ClassCounts = names.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => new ClassNameCount(kv.Key, options.ClassMap.TryMap(kv.Key, out var c) ? c.Name() : null, kv.Value.Boxes, kv.Value.Images.Count))
+                .Select(kv => new ClassNameCount(kv.Key, options.Annotations.ClassMap.TryMap(kv.Key, out var c) ? c.Name() : null, kv.Value.Boxes, kv.Value.Images.Count))
                 .ToList(),
             Images = imagesSeen.Count,
             Annotations = annotations,
@@ -182,7 +183,7 @@ public static class DatasetLinter
         VocAnnotation annotation;
         try
         {
-            annotation = VocReader.Read(xml, new VocReadOptions { Convention = options.Convention, MaxCharacters = options.MaxXmlCharacters });
+            annotation = VocReader.Read(xml, options.Annotations.Voc);
         }
         catch (HipFxDataException e)
         {
@@ -216,7 +217,7 @@ public static class DatasetLinter
         }
         for (int i = 0; i < annotation.Objects.Count; i++)
         {
-            if (!options.ClassMap.TryMap(annotation.Objects[i].Name, out _))
+            if (!options.Annotations.ClassMap.TryMap(annotation.Objects[i].Name, out _))
             {
                 issues.Add(new LintIssue(LintSeverity.Error, xml, $"object[{i}]/name", LintCodes.ClassUnknown, ClassMap.UnknownMessage(annotation.Objects[i].Name)));
             }
@@ -225,13 +226,13 @@ public static class DatasetLinter
         {
             issues.Add(new LintIssue(LintSeverity.Error, xml, $"object[{problem.ObjectIndex}]/bndbox", problem.Code, problem.Message));
         }
-        foreach (int i in VocBoxChecks.NonIntegerObjects(annotation, options.Convention))
+        foreach (int i in VocBoxChecks.NonIntegerObjects(annotation, options.Annotations.Convention))
         {
             issues.Add(new LintIssue(LintSeverity.Warning, xml, $"object[{i}]/bndbox", LintCodes.BoxNotInteger,
                 "coordinates are not whole numbers (LabelImg writes integers); they are used as written"));
         }
         int difficult = annotation.Objects.Count(o => o.Difficult);
-        if (difficult > 0 && options.Difficult == DifficultPolicy.Exclude)
+        if (difficult > 0 && options.Annotations.Difficult == DifficultPolicy.Exclude)
         {
             issues.Add(new LintIssue(LintSeverity.Info, xml, null, LintCodes.DifficultExcluded,
                 $"{difficult} difficult box(es) excluded from the ground truth (difficult policy 'exclude')"));
@@ -249,44 +250,61 @@ public static class DatasetLinter
             return ReviewState.Unknown; // malformed XML, already reported
         }
         int count = annotation?.Objects.Count ?? 0;
-        if (item.Label is { } label)
+        var mapped = annotation?.Objects
+            .Select(o => options.Annotations.ClassMap.TryMap(o.Name, out var c) ? new GroundTruthBox(c, o.Box, o.Difficult) : null)
+            .OfType<GroundTruthBox>().ToList() ?? [];
+        if (item.Label is null && count > 0 && mapped.Count == 0)
         {
-            var classes = annotation?.Objects.Select(o => options.ClassMap.TryMap(o.Name, out var c) ? (FractureClass?)c : null)
-                .Where(c => c is not null).Select(c => c!.Value).Distinct().ToList() ?? [];
-            if (label == ImageLabel.NoFracture)
-            {
-                if (count > 0)
+            return ReviewState.Unknown; // only unknown class names, already reported
+        }
+        var (truth, source) = ImageTruth.Decide(item.Label, mapped, annotation is { Verified: true });
+        switch (source)
+        {
+            case TruthSource.ManifestLabel:
+                return ReviewLabel(truth!.Value, count, mapped, item, file, issues);
+            case TruthSource.Boxes:
+                if (item.HasManifest && ImageTruth.HasSeveralClasses(mapped))
                 {
-                    issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
-                        $"manifest label is no_fracture but the annotation has {count} box(es)"));
-                    return ReviewState.Unknown;
+                    issues.Add(new LintIssue(LintSeverity.Warning, file, "label", LintCodes.LabelMismatch,
+                        $"boxes of several classes ({string.Join(", ", mapped.Select(b => b.Class).Distinct().Order().Select(c => c.Name()))}) and no manifest label: "
+                        + $"the image counts as {truth!.Value.Name()} (lowest class id); give the label in the manifest"));
                 }
+                return ReviewState.Positive;
+            case TruthSource.VerifiedEmpty:
                 return ReviewState.Negative;
-            }
-            if (count == 0)
+            default:
+                issues.Add(new LintIssue(LintSeverity.Warning, file, null, LintCodes.Unreviewed, annotation is null
+                    ? "image has no annotation and no manifest label: unreviewed (not counted as no_fracture)"
+                    : "annotation has no boxes but is not verified and has no manifest label: unreviewed (not counted as no_fracture)"));
+                return ReviewState.Unreviewed;
+        }
+    }
+
+    /// <summary>A manifest label is the truth (<see cref="ImageTruth"/>); here it is checked against the boxes.</summary>
+    private static ReviewState ReviewLabel(ImageLabel label, int count, List<GroundTruthBox> mapped, Item item, string file, List<LintIssue> issues)
+    {
+        var classes = mapped.Select(b => b.Class).Distinct().ToList();
+        if (label == ImageLabel.NoFracture)
+        {
+            if (count > 0)
             {
                 issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
-                    $"manifest label is {label.Name()} but there are no boxes{(item.Annotation is null ? " (no annotation file)" : "")}"));
+                    $"manifest label is no_fracture but the annotation has {count} box(es)"));
+                return ReviewState.Unknown;
             }
-            else if (classes.Count > 0 && !classes.Contains(label.ToFractureClass()!.Value))
-            {
-                issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
-                    $"manifest label is {label.Name()} but the boxes are {string.Join(", ", classes.Select(c => c.Name()))}"));
-            }
-            return ReviewState.Positive;
-        }
-        if (count > 0)
-        {
-            return ReviewState.Positive;
-        }
-        if (annotation is { Verified: true })
-        {
             return ReviewState.Negative;
         }
-        issues.Add(new LintIssue(LintSeverity.Warning, file, null, LintCodes.Unreviewed, annotation is null
-            ? "image has no annotation and no manifest label: unreviewed (not counted as no_fracture)"
-            : "annotation has no boxes but is not verified and has no manifest label: unreviewed (not counted as no_fracture)"));
-        return ReviewState.Unreviewed;
+        if (count == 0)
+        {
+            issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
+                $"manifest label is {label.Name()} but there are no boxes{(item.Annotation is null ? " (no annotation file)" : "")}"));
+        }
+        else if (classes.Count > 0 && !classes.Contains(label.ToFractureClass()!.Value))
+        {
+            issues.Add(new LintIssue(LintSeverity.Error, file, "label", LintCodes.LabelMismatch,
+                $"manifest label is {label.Name()} but the boxes are {string.Join(", ", classes.Select(c => c.Name()))}"));
+        }
+        return ReviewState.Positive;
     }
 
     private static string Stem(string path) => Path.GetFileNameWithoutExtension(path);

@@ -1,5 +1,6 @@
 using HipFx.Data.Files;
 using HipFx.Data.Images;
+using HipFx.Data.Labels;
 using HipFx.Data.Voc;
 
 namespace HipFx.Data.Manifests;
@@ -7,14 +8,8 @@ namespace HipFx.Data.Manifests;
 /// <summary>Settings of <see cref="DatasetLinter"/>.</summary>
 public sealed record LintOptions
 {
-    /// <summary>Class names → fracture classes. Default <see cref="ClassMap.Default"/>.</summary>
-    public ClassMap ClassMap { get; init; } = ClassMap.Default;
-
-    /// <summary>VOC coordinate convention. Default <c>labelimg_edge</c>.</summary>
-    public VocCoordinateConvention Convention { get; init; } = VocCoordinateConvention.LabelImgEdge;
-
-    /// <summary>What difficult boxes become (reported when excluded). Default keep.</summary>
-    public DifficultPolicy Difficult { get; init; } = DifficultPolicy.Keep;
+    /// <summary>Class map, VOC convention and difficult policy: the same shape eval, readers and training read with.</summary>
+    public AnnotationOptions Annotations { get; init; } = AnnotationOptions.Default;
 
     /// <summary>Smallest box side accepted, in pixels. Default 2.</summary>
     public double MinBoxSide { get; init; } = 2;
@@ -27,7 +22,4 @@ public sealed record LintOptions
 
     /// <summary>How a dataset folder is walked (linked folders are not followed by default).</summary>
     public FileWalkOptions Walk { get; init; } = FileWalkOptions.Default;
-
-    /// <summary>XML limits.</summary>
-    public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;
 }

@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Labels;
 
 namespace HipFx.Evaluation.Metrics;
 
@@ -10,10 +11,6 @@ namespace HipFx.Evaluation.Metrics;
 public sealed record EvalImage(string ImageId, string PatientId, ImageLabel Truth, IReadOnlyList<GroundTruthBox> Boxes,
     int Width = 0, int Height = 0)
 {
-    /// <summary>
-    /// The image label implied by boxes alone: <c>no_fracture</c> without boxes, else the class of the
-    /// boxes; with boxes of several classes, the lowest class id (manifests normally give the label).
-    /// </summary>
-    public static ImageLabel LabelFromBoxes(IEnumerable<GroundTruthBox> boxes) =>
-        boxes.Select(b => (ImageLabel?)b.Class.ToImageLabel()).Min() ?? ImageLabel.NoFracture;
+    /// <summary>The image label implied by boxes alone: the one rule, <see cref="ImageTruth.LabelFromBoxes"/>.</summary>
+    public static ImageLabel LabelFromBoxes(IEnumerable<GroundTruthBox> boxes) => ImageTruth.LabelFromBoxes(boxes);
 }

@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Labels;
 using HipFx.Data.Runs;
 using HipFx.Data.Voc;
 
@@ -43,7 +44,7 @@ public sealed record EvalRunOptions
     public EvalOptions Evaluation { get; init; } = new();
 
     /// <summary>Read VOC files with this convention and class map.</summary>
-    public GroundTruthOptions GroundTruth { get; init; } = new();
+    public AnnotationOptions GroundTruth { get; init; } = AnnotationOptions.Default;
 
     /// <summary>
     /// Folder of the images when the ground truth is a COCO file: <c>{image id}.png</c> (or .jpg, .jpeg, .dcm, .dicom,

@@ -33,6 +33,12 @@ public sealed record PredictOptions
 
     /// <summary>Write the overlay PNGs (default true).</summary>
     public bool Overlays { get; init; } = true;
+
+    /// <summary>
+    /// Boxes of score ≥ τ drawn on an overlay besides the deciding box (the highest-scoring ones); the overlay says
+    /// how many more were left out. Default <see cref="PredictionOverlay.DefaultOtherBoxes"/> (3); 0 draws the deciding box only.
+    /// </summary>
+    public int OverlayOtherBoxes { get; init; } = PredictionOverlay.DefaultOtherBoxes;
 }
 
 /// <summary>What predict wrote for one image.</summary>
@@ -57,6 +63,10 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
     public IReadOnlyList<PredictedImage> Run()
     {
         options.Decision.Validated();
+        if (options.OverlayOtherBoxes < 0)
+        {
+            throw new HipFxConfigException($"--overlay-boxes must be 0 or more, got {options.OverlayOtherBoxes}");
+        }
         var files = CollectImages(options.Inputs).Files;
         Directory.CreateDirectory(options.OutputFolder);
         var ids = UniqueIds(files);
@@ -131,7 +141,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         {
             overlay = Path.Combine(options.OutputFolder, id + ".overlay.png");
             var gray = RadiographImageSource.ToGray(image ?? throw new InvalidOperationException("an overlay needs the decoded image"), options.Mapping);
-            PredictionOverlay.Save(overlay, gray, detections, decision, options.Decision.Tau);
+            PredictionOverlay.Save(overlay, gray, detections, decision, options.Decision.Tau, options.OverlayOtherBoxes);
         }
         return new PredictedImage(file, id, decision, detections, json, overlay);
     }

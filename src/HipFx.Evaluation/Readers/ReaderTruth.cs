@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Labels;
 using HipFx.Data.Manifests;
 
 namespace HipFx.Evaluation.Readers;
@@ -72,14 +73,15 @@ public sealed class ReaderTruth
             }
             wanted = parsed;
         }
-        var manifest = ManifestReader.Read(path);
-        var rows = manifest.Rows.Where(r => wanted is null || r.Split == wanted).Where(r => r.Label is not null).ToList();
-        if (rows.Count == 0)
+        // The one truth rule (ImageTruth): a manifest label, else the boxes, else a verified empty annotation; images
+        // whose truth is unknown are left out, as unlabelled rows always were.
+        var dataset = LabelledDataset.Load(path, wanted, labelsOnly: true);
+        if (dataset.Images.Count == 0)
         {
             throw new HipFxDataException(
                 $"manifest has no labelled rows{(wanted is { } w ? $" in split '{w.Name()}'" : "")}", path);
         }
-        return new ReaderTruth(rows.ToDictionary(r => r.ImageId, r => r.Label!.Value, StringComparer.Ordinal), path);
+        return new ReaderTruth(dataset.Images.ToDictionary(i => i.ImageId, i => i.Label, StringComparer.Ordinal), path);
     }
 
     private static ReaderTruth FromTruthCsv(string path, string? split)

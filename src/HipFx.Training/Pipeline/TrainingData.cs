@@ -24,7 +24,7 @@ public sealed record TrainingData
     /// <summary>Cache folder; null: <c>.hipfx-cache</c> in the manifest's folder.</summary>
     public string? CacheFolder { get; init; }
 
-    public TrainingAnnotationOptions Annotations { get; init; } = TrainingAnnotationOptions.Default;
+    public Data.Labels.AnnotationOptions Annotations { get; init; } = Data.Labels.AnnotationOptions.Default;
 
     public TrainingDataOptions Options { get; init; } = TrainingDataOptions.Default;
 

@@ -93,7 +93,7 @@ public sealed class DatasetLinterTests
         Png(temp.File("z.png"));
         Xml(temp.File("z.xml"), "z.png", 100, 80, false, new VocObject("DF", new Box(0, 5, 30, 30)));
         Assert.Empty(DatasetLinter.Lint(temp.Path, Quick).Issues);
-        var report = DatasetLinter.Lint(temp.Path, Quick with { Convention = VocCoordinateConvention.Voc1BasedInclusive });
+        var report = DatasetLinter.Lint(temp.Path, Quick with { Annotations = new HipFx.Data.Labels.AnnotationOptions { Convention = VocCoordinateConvention.Voc1BasedInclusive } });
         Assert.Equal(["box-outside"], report.Issues.Select(i => i.Code));
     }
 
@@ -152,7 +152,7 @@ public sealed class DatasetLinterTests
         Assert.Equal(11, report.Unreviewed);
         Assert.DoesNotContain(report.Issues, i => i.Code is LintCodes.BoxOutside or LintCodes.BoxInverted or LintCodes.SizeMismatch);
 
-        var mapped = DatasetLinter.Lint(RepoPaths.SharedFile("data", "xray"), Quick with { ClassMap = ClassMap.Default.WithAssignment("fractured=DF") });
+        var mapped = DatasetLinter.Lint(RepoPaths.SharedFile("data", "xray"), Quick with { Annotations = new HipFx.Data.Labels.AnnotationOptions { ClassMap = ClassMap.Default.WithAssignment("fractured=DF") } });
         Assert.Equal(["fractured:displaced_fnf:15:14"], mapped.ClassCounts.Select(c => $"{c.Name}:{c.MapsTo}:{c.Boxes}:{c.Images}"));
         Assert.Equal([LintCodes.ImageUnreadable], mapped.Issues.Where(i => i.Severity == LintSeverity.Error).Select(i => i.Code));
     }

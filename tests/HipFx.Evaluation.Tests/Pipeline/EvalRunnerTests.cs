@@ -129,6 +129,9 @@ public class EvalRunnerTests
             return imageFiles.Select(_ => (IReadOnlyList<Detection>)[new Detection(FractureClass.DisplacedFnf, 0.9, new Box(4, 4, 20, 20))]).ToList();
         }
 
+        public IReadOnlyList<IReadOnlyList<Detection>> Detect(IReadOnlyList<RadiographImage> images) =>
+            Detect(images.Select(i => i.SourcePath!).ToList());
+
         public void Dispose()
         {
         }

@@ -149,4 +149,30 @@ public class PredictRunnerTests
         var e = Assert.Throws<HipFxDataException>(() => PredictRunner.CollectImages(["/no/such/place.png"]));
         Assert.Equal("/no/such/place.png", e.FilePath);
     }
+
+    [Fact]
+    public void The_overlay_draws_the_deciding_box_and_a_few_others_and_a_negative_count_is_a_config_error()
+    {
+        using var tmp = RepoPaths.NewTempFolder();
+        Directory.CreateDirectory(tmp.File("in"));
+        Png(tmp.File("in/a.png"), 200, 200);
+        var many = Enumerable.Range(0, 40).Select(i => new Detection(FractureClass.StableItf, 0.3 + i * 0.01, new Box(i * 4, i * 4, i * 4 + 30, i * 4 + 30))).ToArray();
+        using var detector = new FixedDetector(new() { ["a"] = many });
+        var files = PredictRunner.CollectImages([tmp.File("in")]).Files;
+
+        var none = new PredictRunner(new PredictOptions { Inputs = files, OutputFolder = tmp.File("none"), OverlayOtherBoxes = 0 }, detector).Run();
+        var three = new PredictRunner(new PredictOptions { Inputs = files, OutputFolder = tmp.File("three") }, detector).Run();
+        var all = new PredictRunner(new PredictOptions { Inputs = files, OutputFolder = tmp.File("all"), OverlayOtherBoxes = 100 }, detector).Run();
+
+        // Each more box drawn covers more of the radiograph: 0 < 3 < all 40, by the count of non-background pixels.
+        static int Painted(string png)
+        {
+            using var bmp = SKBitmap.Decode(png);
+            return bmp.Pixels.Count(p => p.Red != p.Green || p.Green != p.Blue);
+        }
+        int p0 = Painted(none[0].OverlayFile!), p3 = Painted(three[0].OverlayFile!), pAll = Painted(all[0].OverlayFile!);
+        Assert.True(p0 < p3 && p3 < pAll, $"coloured pixels: 0 others {p0}, 3 others {p3}, all {pAll}");
+        Assert.Throws<HipFxConfigException>(() =>
+            new PredictRunner(new PredictOptions { Inputs = files, OutputFolder = tmp.File("bad"), OverlayOtherBoxes = -1 }, detector).Run());
+    }
 }
