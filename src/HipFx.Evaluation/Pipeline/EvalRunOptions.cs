@@ -1,6 +1,7 @@
 using HipFx.Core;
 using HipFx.Data.Runs;
 using HipFx.Data.Voc;
+using HipFx.Evaluation.Metrics;
 
 namespace HipFx.Evaluation.Pipeline;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using HipFx.Core;
 using HipFx.Evaluation.Metrics;
-using HipFx.Evaluation.Pipeline;
-using static HipFx.Evaluation.Pipeline.DetectionEvaluation;
+using static HipFx.Evaluation.Metrics.DetectionEvaluation;
 
 namespace HipFx.Evaluation.Tables;
 

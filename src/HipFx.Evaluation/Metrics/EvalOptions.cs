@@ -1,8 +1,7 @@
-using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Statistics;
 using HipFx.Core;
 
-namespace HipFx.Evaluation.Pipeline;
+namespace HipFx.Evaluation.Metrics;
 
 /// <summary>Everything that changes an evaluation's numbers.</summary>
 public sealed record EvalOptions
