@@ -65,7 +65,8 @@ internal sealed class LintCommand : ICliCommand
 
     public Command Build(GlobalOptions globals)
     {
-        var command = new Command("lint", "Check LabelImg annotations and images: XML, class names, boxes, sizes, missing/duplicate files, EXIF, unreviewed images. Exit 1 on errors.");
+        var command = new HipFxCommand("lint", "Check LabelImg annotations and images: XML, class names, boxes, sizes, missing/duplicate files, EXIF, unreviewed images. Exit 1 on errors.");
+        command.MapKey(nameof(LintOptions.MinBoxSide), minBox);
         command.Arguments.Add(dataset);
         foreach (var option in new Option[] { classMap, classMapFile, convention, difficult, minBox, quick, maxPixels, json })
         {
@@ -81,10 +82,10 @@ internal sealed class LintCommand : ICliCommand
                     Convention = VocConventions.Parse(parse.GetValue(convention)!),
                     Difficult = DifficultPolicies.Parse(parse.GetValue(difficult)!),
                 },
-                MinBoxSide = parse.GetValue(minBox) is var side and > 0 ? side : throw new HipFxConfigException("--min-box must be positive"),
+                MinBoxSide = parse.GetValue(minBox),
                 DecodePixels = !parse.GetValue(quick),
-                Images = new ImageLoadOptions { MaxPixels = parse.GetValue(maxPixels) is var max and > 0 ? max : throw new HipFxConfigException("--max-pixels must be positive") },
-            };
+                Images = new ImageLoadOptions { MaxPixels = parse.GetValue(maxPixels) },
+            }.Validated();
             string path = parse.GetValue(dataset)!;
             var report = DatasetLinter.Lint(path, options);
             var output = parse.InvocationConfiguration.Output;

@@ -2,6 +2,7 @@ using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Data.Labels;
 using HipFx.Data.Voc;
+using HipFx.Core;
 
 namespace HipFx.Data.Manifests;
 
@@ -22,4 +23,16 @@ public sealed record LintOptions
 
     /// <summary>How a dataset folder is walked (linked folders are not followed by default).</summary>
     public FileWalkOptions Walk { get; init; } = FileWalkOptions.Default;
+
+    /// <summary>XML limits.</summary>
+    public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;
+
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming a bad setting.</summary>
+    public LintOptions Validated()
+    {
+        OptionRules.Positive(MinBoxSide);
+        OptionRules.Positive(MaxXmlCharacters);
+        Images.Validate();
+        return this;
+    }
 }

@@ -16,6 +16,14 @@ public sealed record SplitRunOptions
 
     /// <summary>Near-duplicate search; null turns it off.</summary>
     public NearDuplicateOptions? NearDuplicates { get; init; } = new();
+
+    /// <summary>Throws <see cref="HipFx.Core.HipFxConfigException"/> naming a bad setting, before any file is read.</summary>
+    public SplitRunOptions Validated()
+    {
+        Split.Validate();
+        NearDuplicates?.Validated();
+        return this;
+    }
 }
 
 /// <summary>What one <c>hipfx split</c> run produced.</summary>
@@ -37,6 +45,7 @@ public static class SplitRunner
 {
     public static SplitRunResult Run(string manifestPath, SplitRunOptions options, IProgress<int>? hashing = null)
     {
+        options = options.Validated();
         var input = ManifestReader.Read(manifestPath);
         options = options with { Split = options.Split.WithExternalsFrom(input) };
         var split = PatientSplitter.Split(input, options.Split);

@@ -3,6 +3,7 @@ using HipFx.Evaluation.Coco;
 using HipFx.Evaluation.Plots;
 using HipFx.Evaluation.Tables;
 using HipFx.Core.IO;
+using HipFx.Evaluation.Metrics;
 
 namespace HipFx.Evaluation.Pipeline;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HipFx.Core;
-using HipFx.Evaluation.Pipeline;
 using SkiaSharp;
+using HipFx.Evaluation.Metrics;
 
 namespace HipFx.Evaluation.Plots;
 

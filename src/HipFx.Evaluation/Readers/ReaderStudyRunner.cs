@@ -66,7 +66,9 @@ public static class ReaderStudyRunner
             new("reads", Path.GetFileName(options.ReadsPath)),
             new("reads_sha256", FileHash.Sha256(options.ReadsPath)),
             new("cohen_interval", "asymptotic, Fleiss-Cohen-Everitt 1969 variance"),
-            new("fleiss_interval", $"percentile bootstrap over images, {options.Analysis.Fleiss.BootstrapSamples} resamples, seed {options.Analysis.Fleiss.Seed}"),
+            new("fleiss_interval", options.Analysis.Fleiss.BootstrapSamples > 0
+                ? $"percentile bootstrap over images, {options.Analysis.Fleiss.BootstrapSamples} resamples, seed {options.Analysis.Fleiss.Seed}"
+                : "none (0 bootstrap resamples)"),
         };
         if (options.ModelAuditPath is { } audit)
         {

@@ -4,7 +4,6 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
 using HipFx.Evaluation.Metrics;
-using HipFx.Evaluation.Pipeline;
 using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Tables;

@@ -1,8 +1,7 @@
 using HipFx.Core;
-using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Statistics;
 
-namespace HipFx.Evaluation.Pipeline;
+namespace HipFx.Evaluation.Metrics;
 
 /// <summary>
 /// Evaluates detections against ground truth: image-level decisions, confusion matrix, per-class and

@@ -1,8 +1,7 @@
 using HipFx.Core;
-using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Statistics;
 
-namespace HipFx.Evaluation.Pipeline;
+namespace HipFx.Evaluation.Metrics;
 
 /// <summary>One image's row of the audit: truth, decision and the detections behind it.</summary>
 public sealed record ImageOutcome(EvalImage Image, IReadOnlyList<Detection> Detections, ImageDecision Decision)
