@@ -41,8 +41,7 @@ public static class TrainRunParts
         if (train.Validation.EveryEpochs > 0)
         {
             var split = DatasetSplits.Parse(train.Validation.Split);
-            var groundTruth = new GroundTruthOptions { ClassMap = data.Annotations.ClassMap, Voc = data.Annotations.Voc, Difficult = data.Annotations.Difficult };
-            validator = () => DetectorValidator.ForModelInput(ManifestGroundTruth.Load(data.ManifestPath, split, groundTruth), input,
+            validator = () => DetectorValidator.ForModelInput(ManifestGroundTruth.Load(data.ManifestPath, split, data.Annotations), input,
                 train.Validation.BatchSize);
         }
         return new TrainRunSetup
