@@ -11,6 +11,7 @@ internal sealed class BenchCommand : ICliCommand
     /// <summary>The bench sub-commands: one line each.</summary>
     private static IReadOnlyList<ICliCommand> Parts() =>
     [
+        new BenchTrainCommand(),
     ];
 
     public Command Build(GlobalOptions globals)
