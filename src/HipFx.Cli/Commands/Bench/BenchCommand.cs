@@ -12,6 +12,7 @@ internal sealed class BenchCommand : ICliCommand
     private static IReadOnlyList<ICliCommand> Parts() =>
     [
         new BenchTrainCommand(),
+        new BenchGoldenCommand(),
     ];
 
     public Command Build(GlobalOptions globals)
