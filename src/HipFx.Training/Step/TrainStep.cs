@@ -35,9 +35,13 @@ public sealed class TrainStep : ITrainStep
 {
     private readonly Replica[] replicas;
 
-    private TrainStep(Replica[] replicas)
+    private readonly int trimEvery;
+    private long steps;
+
+    private TrainStep(Replica[] replicas, int trimEvery)
     {
         this.replicas = replicas;
+        this.trimEvery = trimEvery;
     }
 
     public DamoYolo Model => replicas[0].Model;
@@ -105,7 +109,7 @@ public sealed class TrainStep : ITrainStep
                 var net = i == 0 ? model : DamoYolo.Tiny(model.NumClasses).to(devices[i]);
                 list.Add(new Replica(i, net, devices[i], new ZeroHeadLoss(lossOptions), options.Bf16, cpuThreads));
             }
-            var step = new TrainStep(list.ToArray());
+            var step = new TrainStep(list.ToArray(), options.TrimNativeHeapEvery);
             step.SyncReplicas();
             return step;
         }
@@ -196,6 +200,11 @@ public sealed class TrainStep : ITrainStep
         var gradientSum = stack(replicas[0].Parameters.Select(p => p.grad is { } g ? g.sum().to(ScalarType.Float32) : zeros(1, device: device).squeeze()).ToArray()).sum();
         var host = cat([losses, total[4..], gradientSum.unsqueeze(0)]).to(ScalarType.Float64).cpu().data<double>().ToArray();
         bool finite = host.All(double.IsFinite);
+        if (trimEvery > 0 && ++steps % trimEvery == 0)
+        {
+            scope.DisposeEverything();
+            HipFx.Torch.Native.NativeHeap.Trim();
+        }
         if (MeasurePhases)
         {
             double Slowest(int phase) => active.Max(r => r.Phases[phase]);

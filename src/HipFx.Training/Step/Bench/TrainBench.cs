@@ -88,10 +88,6 @@ public static class TrainBench
                         cuda.synchronize(devices[0]);
                     }
                 }
-                if (Environment.GetEnvironmentVariable("HIPFX_EXPERIMENT_TRIM") == "1")
-                {
-                    HipFx.Torch.Native.NativeHeap.Trim();
-                }
                 long t3 = Stopwatch.GetTimestamp();
                 loss = result.Total;
                 double rss = CurrentRssMiB();
