@@ -35,12 +35,35 @@ public sealed class TrainStep : ITrainStep
 {
     private readonly Replica[] replicas;
 
-    private TrainStep(Replica[] replicas)
+    private readonly int trimEvery;
+    private long steps;
+
+    private TrainStep(Replica[] replicas, int trimEvery)
     {
         this.replicas = replicas;
+        this.trimEvery = trimEvery;
     }
 
     public DamoYolo Model => replicas[0].Model;
+
+    /// <summary>
+    /// Whether to time the step's phases (<see cref="LastPhases"/>); on CUDA this adds a device synchronisation after
+    /// each phase, so leave it off outside benchmarks.
+    /// </summary>
+    public bool MeasurePhases
+    {
+        get => replicas[0].MeasurePhases;
+        set
+        {
+            foreach (var r in replicas)
+            {
+                r.MeasurePhases = value;
+            }
+        }
+    }
+
+    /// <summary>The last step's phase times (slowest replica per phase), when <see cref="MeasurePhases"/> is on.</summary>
+    public StepPhases? LastPhases { get; private set; }
 
     /// <summary>The number of replicas.</summary>
     public int ReplicaCount => replicas.Length;
@@ -86,7 +109,7 @@ public sealed class TrainStep : ITrainStep
                 var net = i == 0 ? model : DamoYolo.Tiny(model.NumClasses).to(devices[i]);
                 list.Add(new Replica(i, net, devices[i], new ZeroHeadLoss(lossOptions), options.Bf16, cpuThreads));
             }
-            var step = new TrainStep(list.ToArray());
+            var step = new TrainStep(list.ToArray(), options.TrimNativeHeapEvery);
             step.SyncReplicas();
             return step;
         }
@@ -168,6 +191,7 @@ public sealed class TrainStep : ITrainStep
         {
             scope.Attach(s);
         }
+        long reduceStart = System.Diagnostics.Stopwatch.GetTimestamp();
         SumGradientsOntoPrimary(active);
 
         // Losses: the batch's loss is the mean of the replicas' (they share the normalisers); positives add up.
@@ -176,6 +200,17 @@ public sealed class TrainStep : ITrainStep
         var gradientSum = stack(replicas[0].Parameters.Select(p => p.grad is { } g ? g.sum().to(ScalarType.Float32) : zeros(1, device: device).squeeze()).ToArray()).sum();
         var host = cat([losses, total[4..], gradientSum.unsqueeze(0)]).to(ScalarType.Float64).cpu().data<double>().ToArray();
         bool finite = host.All(double.IsFinite);
+        if (trimEvery > 0 && ++steps % trimEvery == 0)
+        {
+            scope.DisposeEverything();
+            HipFx.Torch.Native.NativeHeap.Trim();
+        }
+        if (MeasurePhases)
+        {
+            double Slowest(int phase) => active.Max(r => r.Phases[phase]);
+            LastPhases = new StepPhases(Slowest(0), Slowest(1), Slowest(2), Slowest(3),
+                System.Diagnostics.Stopwatch.GetElapsedTime(reduceStart).TotalSeconds);
+        }
         return new StepResult(host[0], host[1], host[2], host[3], host[4], finite);
     }
 

@@ -2,6 +2,7 @@ using HipFx.Core;
 using HipFx.Model;
 using HipFx.Torch;
 using HipFx.Training.Step;
+using HipFx.Training.Step.Bench;
 using static TorchSharp.torch;
 
 namespace HipFx.Training.Tests.Step;
@@ -17,7 +18,7 @@ public sealed class TrainStepTests
         using var model = DamoYolo.Tiny(4);
         model.train();
         using var step = TrainStep.Create(model, [CPU]);
-        using var batch = new StepTestBatch(3, 64, seed: 1);
+        using var batch = new SyntheticTrainingBatch(3, 64, seed: 1);
         var result = step.Run(batch);
         Assert.True(result.Finite);
         Assert.True(result.Total > 0);
@@ -33,7 +34,7 @@ public sealed class TrainStepTests
     [InlineData(3, 5)]
     public void Replica_gradients_equal_single_replica_gradients_on_the_same_batch(int replicas, int images)
     {
-        using var batch = new StepTestBatch(images, 64, seed: 7);
+        using var batch = new SyntheticTrainingBatch(images, 64, seed: 7);
         var (single, singleResult) = Gradients(batch, 1);
         var (multi, multiResult) = Gradients(batch, replicas);
         Assert.True(Math.Abs(singleResult.Total - multiResult.Total) <= 1e-5 * singleResult.Total, $"loss {singleResult.Total} vs {multiResult.Total}");
@@ -77,7 +78,7 @@ public sealed class TrainStepTests
         Assert.Contains("step.replicas", e.Message);
     }
 
-    private static (float[][] Gradients, StepResult Result) Gradients(StepTestBatch batch, int replicas)
+    private static (float[][] Gradients, StepResult Result) Gradients(SyntheticTrainingBatch batch, int replicas)
     {
         manual_seed(11);
         using var model = DamoYolo.Tiny(4);
@@ -112,7 +113,7 @@ public sealed class TrainStepTests
         using var step = TrainStep.Create(model, Enumerable.Repeat(CPU, replicas).ToArray());
         for (int i = 0; i < 3; i++)
         {
-            using var batch = new StepTestBatch(4, 64, seed: 20 + i);
+            using var batch = new SyntheticTrainingBatch(4, 64, seed: 20 + i);
             Assert.True(step.Run(batch).Finite);
             using (NewDisposeScope())
             using (no_grad())

@@ -12,6 +12,8 @@ internal sealed class BenchCommand : ICliCommand
     private static IReadOnlyList<ICliCommand> Parts() =>
     [
         new BenchDataCommand(),
+        new BenchTrainCommand(),
+        new BenchGoldenCommand(),
     ];
 
     public Command Build(GlobalOptions globals)

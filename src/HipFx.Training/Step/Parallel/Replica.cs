@@ -24,6 +24,8 @@ internal sealed class Replica : IDisposable
     private DisposeScope? stepScope;
     private DensePredictions? predictions;
     private LabelAssignment? assignment;
+    private readonly double[] phases = new double[4];
+    private long mark;
 
     public Replica(int index, DamoYolo model, Device device, ZeroHeadLoss loss, bool bf16, int cpuThreads)
     {
@@ -55,21 +57,33 @@ internal sealed class Replica : IDisposable
     /// <summary>The model's buffers (BN running statistics) in registration order.</summary>
     public Tensor[] Buffers { get; }
 
+    /// <summary>Whether to time the phases (with a device synchronisation after each on CUDA).</summary>
+    public bool MeasurePhases { get; set; }
+
+    /// <summary>Seconds of the last step's phases on this replica: to device, forward, assignment + loss, backward.</summary>
+    public IReadOnlyList<double> Phases => phases;
+
     /// <summary>Zeroes the gradients, then forward and assignment of images [start, start+count) of the batch; returns the slice's raw normalisers.</summary>
     public Task<LossNormalizers> Forward(TrainingBatch batch, int start, int count, bool training) => thread.Post(() =>
     {
         stepScope = NewDisposeScope();
         try
         {
+            Array.Clear(phases);
+            Lap(-1);
             Model.zero_grad();
             Model.train(training);
             var tensors = TrainingBatchTensors.From(batch, start, count, Device);
+            Lap(0);
             using (bf16 ? Autocast.Enter(Device.type) : null)
             {
                 predictions = Model.call(tensors.Images);
             }
+            Lap(1);
             assignment = loss.Assign(predictions, tensors.Truth);
-            return ZeroHeadLoss.Normalizers(predictions, assignment);
+            var normalizers = ZeroHeadLoss.Normalizers(predictions, assignment);
+            Lap(2);
+            return normalizers;
         }
         catch
         {
@@ -87,8 +101,11 @@ internal sealed class Replica : IDisposable
     {
         try
         {
+            Lap(-1);
             var losses = loss.Compute(predictions!, assignment!, shared);
+            Lap(2);
             (replicas == 1 ? losses.Total : losses.Total / replicas).backward();
+            Lap(3);
             var summary = stack([losses.Total, losses.Cls, losses.Bbox, losses.Dfl, losses.Positives.to(ScalarType.Float32)]).detach();
             return summary.DetachFromDisposeScope();
         }
@@ -104,6 +121,25 @@ internal sealed class Replica : IDisposable
         EndStep();
         return true;
     });
+
+    /// <summary>Adds the time since the last mark to phase <paramref name="phase"/> (−1: only set the mark).</summary>
+    private void Lap(int phase)
+    {
+        if (!MeasurePhases)
+        {
+            return;
+        }
+        if (phase >= 0 && Device.type == DeviceType.CUDA)
+        {
+            cuda.synchronize(Device);
+        }
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (phase >= 0)
+        {
+            phases[phase] += System.Diagnostics.Stopwatch.GetElapsedTime(mark, now).TotalSeconds;
+        }
+        mark = now;
+    }
 
     private void EndStep()
     {
