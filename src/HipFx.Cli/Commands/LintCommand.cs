@@ -112,16 +112,16 @@ internal sealed class LintCommand : ICliCommand
     private static void Print(LintReport report, LintOptions options, TextWriter output)
     {
         string root = Directory.Exists(report.Dataset) ? report.Dataset : Path.GetDirectoryName(Path.GetFullPath(report.Dataset))!;
-        output.WriteLine($"hipfx lint {report.Dataset}");
+        output.WriteLine($"hipfx lint {Echo.Path(report.Dataset)}");
         output.WriteLine($"  convention {options.Convention.ConfigName()}, difficult {options.Difficult.ConfigName()}, min box {options.MinBoxSide} px, {(options.DecodePixels ? "pixels decoded" : "headers only")}");
         foreach (var group in report.Issues.GroupBy(i => i.File).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine();
-            output.WriteLine(Path.GetRelativePath(root, group.Key));
+            output.WriteLine(Echo.Path(Path.GetRelativePath(root, group.Key)));
             foreach (var issue in group.OrderByDescending(i => i.Severity))
             {
-                string where = issue.Location is null ? "" : $"{issue.Location}: ";
-                output.WriteLine($"  {issue.Severity.ToString().ToLowerInvariant(),-7} {where}{issue.Message} [{issue.Code}]");
+                string where = issue.Location is null ? "" : $"{Echo.Text(issue.Location)}: ";
+                output.WriteLine($"  {issue.Severity.ToString().ToLowerInvariant(),-7} {where}{Echo.Text(issue.Message, 1000)} [{issue.Code}]");
             }
         }
         output.WriteLine();
@@ -133,7 +133,7 @@ internal sealed class LintCommand : ICliCommand
         table.AddColumn(new TableColumn("images").RightAligned());
         foreach (var count in report.ClassCounts)
         {
-            table.AddRow(Markup.Escape(count.Name), Markup.Escape(count.MapsTo ?? "UNKNOWN"), count.Boxes.ToString(), count.Images.ToString());
+            table.AddRow(Markup.Escape(Echo.Text(count.Name, 60)), Markup.Escape(count.MapsTo ?? "UNKNOWN"), count.Boxes.ToString(), count.Images.ToString());
         }
         console.Write(table);
         output.WriteLine(

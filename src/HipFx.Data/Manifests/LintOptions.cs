@@ -26,4 +26,7 @@ public sealed record LintOptions
 
     /// <summary>XML limits.</summary>
     public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;
+
+    /// <summary>How a manifest is read (the path rule). Default: paths stay inside its folder.</summary>
+    public ManifestReadOptions Manifest { get; init; } = ManifestReadOptions.Default;
 }

@@ -80,19 +80,21 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
 
     internal static JsonDocument Parse(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new HipFxDataException("file not found", path);
-        }
+        // A regular file only, at most 2 GiB; a key given twice in one object (two "score"s) is an error, not
+        // silently the last one.
+        var bytes = InputFile.ReadAllBytes(path, int.MaxValue);
         try
         {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 64 });
         }
         catch (JsonException e)
         {
-            throw new HipFxDataException($"not valid JSON: {e.Message}", path, e.LineNumber is { } l ? $"line {l + 1}" : null, e);
+            throw new HipFxDataException($"not valid JSON: {Echo.Text(e.Message, 300)}", path, e.LineNumber is { } l ? $"line {l + 1}" : null, e);
         }
     }
+
+    /// <summary>Largest absolute box coordinate accepted, in pixels (no radiograph is a million pixels wide).</summary>
+    public const double MaxCoordinate = 1_000_000;
 
     internal static Box ReadBbox(JsonElement e, string path, string loc)
     {
@@ -105,6 +107,11 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
         if (!(double.IsFinite(x) && double.IsFinite(y) && w >= 0 && h >= 0 && double.IsFinite(w) && double.IsFinite(h)))
         {
             throw new HipFxDataException($"bad bbox [{x}, {y}, {w}, {h}]: width and height must be ≥ 0", path, loc);
+        }
+        if (Math.Abs(x) > MaxCoordinate || Math.Abs(y) > MaxCoordinate || x + w > MaxCoordinate || y + h > MaxCoordinate)
+        {
+            throw new HipFxDataException(
+                $"bad bbox [{x}, {y}, {w}, {h}]: coordinates beyond ±{MaxCoordinate:0} pixels are not a box on a radiograph", path, loc);
         }
         return new Box(x, y, x + w, y + h);
     }

@@ -32,6 +32,7 @@ public static class DicomConverter
         var inputs = FindInputs(options.InputFolder);
         var pseudonymizer = new Pseudonymizer(options.Salt);
         Directory.CreateDirectory(Path.Combine(options.OutputFolder, ImagesFolder));
+        PngOutput.RemoveStaleTemporaries(Path.Combine(options.OutputFolder, ImagesFolder));
         var results = new ConversionResult[inputs.Count];
         var manifestRows = new ManifestRow?[inputs.Count];
         var metadataRows = new DicomMetadataRow?[inputs.Count];
