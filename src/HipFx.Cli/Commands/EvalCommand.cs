@@ -92,12 +92,14 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<int> batch = new("--batch") { Description = "Images per model batch.", DefaultValueFactory = _ => 8 };
 
+    private readonly Option<bool> allowOutsidePaths = OutsidePathsOption.Create();
+
     public Command Build(GlobalOptions globals)
     {
         var command = new Command("eval",
             "Evaluate on a split: Table II/III with counts and 95% Wilson intervals, COCO AP, confusion matrix, audit CSV, COCO files, pictures.");
         foreach (var option in new Option[] { model, detections, manifest, groundTruth, split, output, tau, tauFromVal, tauFile,
-                     valgusPriority, valgusTau, minIoU, bootstrap, seed, images, vocConvention, batch })
+                     valgusPriority, valgusTau, minIoU, bootstrap, seed, images, vocConvention, batch, allowOutsidePaths })
         {
             command.Options.Add(option);
         }
@@ -124,6 +126,7 @@ internal sealed class EvalCommand : ICliCommand
                 ImagesFolder = parse.GetValue(images)?.FullName,
                 GroundTruth = new GroundTruthOptions
                 {
+                    Manifest = OutsidePathsOption.Read(parse, allowOutsidePaths),
                     Voc = VocReadOptions.Default with { Convention = VocConventions.Parse(parse.GetValue(vocConvention)!) },
                 },
                 Evaluation = new EvalOptions

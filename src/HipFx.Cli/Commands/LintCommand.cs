@@ -61,11 +61,13 @@ internal sealed class LintCommand : ICliCommand
         Description = "Also write the full report (issues, class counts, totals) as JSON to this file.",
     };
 
+    private readonly Option<bool> allowOutsidePaths = OutsidePathsOption.Create();
+
     public Command Build(GlobalOptions globals)
     {
         var command = new Command("lint", "Check LabelImg annotations and images: XML, class names, boxes, sizes, missing/duplicate files, EXIF, unreviewed images. Exit 1 on errors.");
         command.Arguments.Add(dataset);
-        foreach (var option in new Option[] { classMap, classMapFile, convention, difficult, minBox, quick, maxPixels, json })
+        foreach (var option in new Option[] { classMap, classMapFile, convention, difficult, minBox, quick, maxPixels, json, allowOutsidePaths })
         {
             command.Options.Add(option);
         }
@@ -78,6 +80,7 @@ internal sealed class LintCommand : ICliCommand
                 Difficult = DifficultPolicies.Parse(parse.GetValue(difficult)!),
                 MinBoxSide = parse.GetValue(minBox) is var side and > 0 ? side : throw new HipFxConfigException("--min-box must be positive"),
                 DecodePixels = !parse.GetValue(quick),
+                Manifest = OutsidePathsOption.Read(parse, allowOutsidePaths),
                 Images = new ImageLoadOptions { MaxPixels = parse.GetValue(maxPixels) is var max and > 0 ? max : throw new HipFxConfigException("--max-pixels must be positive") },
             };
             string path = parse.GetValue(dataset)!;

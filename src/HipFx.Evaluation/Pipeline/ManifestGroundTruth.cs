@@ -17,6 +17,9 @@ public sealed record GroundTruthOptions
 
     /// <summary>What VOC "difficult" boxes do. Default keep (scored like any box; COCO AP has no ignore flag here).</summary>
     public DifficultPolicy Difficult { get; init; } = DifficultPolicy.Keep;
+
+    /// <summary>How the manifest is read (the path rule). Default: paths stay inside its folder.</summary>
+    public ManifestReadOptions Manifest { get; init; } = ManifestReadOptions.Default;
 }
 
 /// <summary>One split of a manifest as evaluation ground truth, with where the images are.</summary>
@@ -31,7 +34,7 @@ public sealed record ManifestGroundTruth(IReadOnlyList<EvalImage> Images, IReadO
     public static ManifestGroundTruth Load(string manifestPath, DatasetSplit split, GroundTruthOptions? options = null)
     {
         options ??= new GroundTruthOptions();
-        var manifest = ManifestReader.Read(manifestPath);
+        var manifest = ManifestReader.Read(manifestPath, options.Manifest);
         var rows = manifest.InSplit(split).OrderBy(r => r.ImageId, StringComparer.Ordinal).ToList();
         if (rows.Count == 0)
         {
