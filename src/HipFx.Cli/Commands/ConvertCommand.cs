@@ -132,7 +132,7 @@ internal sealed class ConvertCommand : ICliCommand
 
     private static ConversionReport RunWithProgress(IAnsiConsole console, DicomConvertOptions options)
     {
-        var total = DicomConverter.FindInputs(options.InputFolder).Count;
+        var total = DicomConverter.FindInputs(options.InputFolder).Files.Count;
         console.WriteLine($"convert {options.InputFolder} -> {options.OutputFolder}: {total} DICOM file(s), {options.Parallelism} job(s), "
             + (options.Window is null ? "16-bit PNG" : "8-bit PNG") + (options.MaxSize is { } m ? $", max side {m}" : ""));
         ConversionReport? report = null;

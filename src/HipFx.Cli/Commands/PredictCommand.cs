@@ -59,7 +59,12 @@ internal sealed class PredictCommand : ICliCommand
             {
                 throw new HipFxConfigException("give exactly one of --model or --detections");
             }
-            var files = PredictRunner.CollectImages(parse.GetValue(inputs)!);
+            var search = PredictRunner.CollectImages(parse.GetValue(inputs)!);
+            foreach (var skipped in search.Skipped)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"skipped {skipped.Path}: {skipped.Reason}");
+            }
+            var files = search.Files;
             var (tauValue, tauSource) = ResolveTau(parse.GetValue(tau), modelPath);
             IDetector detector = modelPath is not null
                 ? DetectorLoader.Load(modelPath, parse, globals, parse.GetValue(batch))

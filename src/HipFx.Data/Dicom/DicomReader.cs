@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Files;
 
 namespace HipFx.Data.Dicom;
 

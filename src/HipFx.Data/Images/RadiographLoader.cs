@@ -1,5 +1,6 @@
 using HipFx.Core;
 using HipFx.Data.Dicom;
+using HipFx.Data.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;

@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Data.Voc;
 
@@ -48,9 +49,14 @@ public static class DatasetLinter
     private static LintReport LintFolder(string folder, LintOptions options, IProgress<(int Done, int Total)>? progress)
     {
         var issues = new List<LintIssue>();
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var search = FileWalk.Files(folder, f => RadiographLoader.IsImageFile(f) || IsXml(f), options.Walk);
+        foreach (var skipped in search.Skipped)
+        {
+            issues.Add(new LintIssue(LintSeverity.Error, skipped.Path, null, LintCodes.NotRegularFile, $"not read: {skipped.Reason}"));
+        }
+        var files = search.Files;
         var images = files.Where(RadiographLoader.IsImageFile).GroupBy(Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList());
-        var xmls = files.Where(f => Path.GetExtension(f).Equals(".xml", StringComparison.OrdinalIgnoreCase))
+        var xmls = files.Where(IsXml)
             .GroupBy(Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var (stem, list) in xmls.Where(kv => kv.Value.Count > 1))
         {
@@ -79,6 +85,8 @@ public static class DatasetLinter
         }
         return Run(folder, items, issues, options, progress);
     }
+
+    private static bool IsXml(string path) => Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase);
 
     private static LintReport Run(string dataset, List<Item> items, List<LintIssue> issues, LintOptions options,
         IProgress<(int Done, int Total)>? progress)
@@ -140,7 +148,7 @@ public static class DatasetLinter
     {
         if (InputFile.WhyNotReadable(path) is { } why)
         {
-            issues.Add(new LintIssue(LintSeverity.Error, path, null, why == "not found" ? LintCodes.ImageMissing : LintCodes.ImageUnreadable,
+            issues.Add(new LintIssue(LintSeverity.Error, path, null, why == "not found" ? LintCodes.ImageMissing : LintCodes.NotRegularFile,
                 why == "not found" ? "image not found (the real image size is required)" : $"image is {why}"));
             return null;
         }
@@ -169,7 +177,7 @@ public static class DatasetLinter
         string xml = item.Annotation!;
         if (InputFile.WhyNotReadable(xml) is { } why)
         {
-            issues.Add(new LintIssue(LintSeverity.Error, xml, null, why == "not found" ? LintCodes.XmlMissing : LintCodes.XmlMalformed,
+            issues.Add(new LintIssue(LintSeverity.Error, xml, null, why == "not found" ? LintCodes.XmlMissing : LintCodes.NotRegularFile,
                 why == "not found" ? "annotation file not found" : $"annotation is {why}"));
             return null;
         }

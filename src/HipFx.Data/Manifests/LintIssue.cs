@@ -25,6 +25,7 @@ public static class LintCodes
     public const string XmlDuplicate = "xml-duplicate";
     public const string XmlMissing = "xml-missing";
     public const string ImageMissing = "image-missing";
+    public const string NotRegularFile = "not-regular-file";
     public const string ImageDuplicate = "image-duplicate";
     public const string ImageUnreadable = "image-unreadable";
     public const string ImageExifOrientation = "image-exif-orientation";

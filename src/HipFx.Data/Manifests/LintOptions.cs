@@ -1,3 +1,4 @@
+using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Data.Voc;
 
@@ -23,6 +24,9 @@ public sealed record LintOptions
 
     /// <summary>Image limits (pixel count, file size).</summary>
     public ImageLoadOptions Images { get; init; } = ImageLoadOptions.Default;
+
+    /// <summary>How a dataset folder is walked (linked folders are not followed by default).</summary>
+    public FileWalkOptions Walk { get; init; } = FileWalkOptions.Default;
 
     /// <summary>XML limits.</summary>
     public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;

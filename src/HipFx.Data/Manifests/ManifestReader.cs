@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Data.Files;
 
 namespace HipFx.Data.Manifests;
 

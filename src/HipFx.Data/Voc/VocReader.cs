@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using HipFx.Core;
+using HipFx.Data.Files;
 
 namespace HipFx.Data.Voc;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HipFx.Core;
+using HipFx.Data.Files;
 using HipFx.Evaluation.Metrics;
 
 namespace HipFx.Evaluation.Coco;

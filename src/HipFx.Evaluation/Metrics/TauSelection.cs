@@ -11,7 +11,7 @@ namespace HipFx.Evaluation.Metrics;
 public sealed record TauSelection
 {
     /// <summary>The file name inside a run folder.</summary>
-    public const string FileName = "tau.json";
+    public const string FileName = Data.Runs.RunFolder.TauFileName;
 
     /// <summary>The criterion's name as written in tau.json.</summary>
     public const string MacroYoudenCriterion = "max_macro_youden_j";

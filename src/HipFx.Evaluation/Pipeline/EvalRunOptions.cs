@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Runs;
 using HipFx.Data.Voc;
 
 namespace HipFx.Evaluation.Pipeline;
@@ -45,8 +46,8 @@ public sealed record EvalRunOptions
     public GroundTruthOptions GroundTruth { get; init; } = new();
 
     /// <summary>
-    /// Folder of the images when the ground truth is a COCO file: <c>{image id}.png</c> (or .jpg, .jpeg, or the bare id;
-    /// see <see cref="EvalRunner.ImageFileInFolder"/>), read for detection with a model and for the galleries.
+    /// Folder of the images when the ground truth is a COCO file: <c>{image id}.png</c> (or .jpg, .jpeg, .dcm, .dicom,
+    /// .dic, or the bare id; see <see cref="HipFx.Data.Files.ImageFiles.ForImageId"/>), read for detection with a model and for the galleries.
     /// </summary>
     public string? ImagesFolder { get; init; }
 
@@ -89,8 +90,7 @@ public sealed record EvalRunOptions
         }
         if (ModelPath is not null)
         {
-            string folder = Directory.Exists(ModelPath) ? ModelPath : Path.GetDirectoryName(Path.GetFullPath(ModelPath))!;
-            return Path.Combine(folder, Metrics.TauSelection.FileName);
+            return RunFolder.Of(ModelPath).TauFile;
         }
         if (DetectionsPath is not null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HipFx.Core;
+using HipFx.Data.Files;
 using HipFx.Data.Manifests;
 using HipFx.Evaluation.Coco;
 using HipFx.Evaluation.Metrics;
@@ -86,35 +87,18 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
         return DetectorRuns.Run(detector, files, done => progress?.Invoke($"detect {truth.Images.Count} images", done, truth.Images.Count));
     }
 
-    /// <summary>The image file of each image found in <paramref name="folder"/> (<see cref="ImageFileInFolder"/>); absent ones are left out.</summary>
+    /// <summary>The image file of each image found in <paramref name="folder"/> (<see cref="ImageFiles.ForImageId"/>); absent ones are left out.</summary>
     private static Dictionary<string, string> FilesInFolder(string folder, IReadOnlyList<EvalImage> images)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in images)
         {
-            if (ImageFileInFolder(folder, image.ImageId) is { } file)
+            if (ImageFiles.ForImageId(folder, image.ImageId) is { } file)
             {
                 files[image.ImageId] = file;
             }
         }
         return files;
-    }
-
-    /// <summary>
-    /// The file of <paramref name="imageId"/> in an <c>--images</c> folder: <c>{id}.png</c>, <c>{id}.jpg</c>,
-    /// <c>{id}.jpeg</c>, then <c>{id}</c> itself, first found; null when none exists. Detection and galleries both use it.
-    /// </summary>
-    public static string? ImageFileInFolder(string folder, string imageId)
-    {
-        foreach (string ext in new[] { ".png", ".jpg", ".jpeg", "" })
-        {
-            string p = Path.Combine(folder, imageId + ext);
-            if (File.Exists(p))
-            {
-                return p;
-            }
-        }
-        return null;
     }
 
     private (double Tau, string Source, TauSelection? Chosen) ResolveTau()

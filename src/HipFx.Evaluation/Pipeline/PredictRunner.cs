@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Plots;
@@ -55,7 +56,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
     public IReadOnlyList<PredictedImage> Run()
     {
         options.Decision.Validated();
-        var files = CollectImages(options.Inputs);
+        var files = CollectImages(options.Inputs).Files;
         Directory.CreateDirectory(options.OutputFolder);
         var ids = UniqueIds(files);
         var results = new List<PredictedImage>(files.Count);
@@ -76,33 +77,20 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
         return results;
     }
 
-    /// <summary>Image files named by <paramref name="inputs"/>, in a stable order; an input that is neither is an error.</summary>
-    public static IReadOnlyList<string> CollectImages(IReadOnlyList<string> inputs)
+    /// <summary>
+    /// Image files named by <paramref name="inputs"/> (<see cref="ImageFiles.Collect"/>: regular files only, stable
+    /// order, hipfx overlays left out); what was passed over is in <see cref="FileSearch.Skipped"/>. An input that is
+    /// neither a file nor a folder, or no image at all, is an error.
+    /// </summary>
+    public static FileSearch CollectImages(IReadOnlyList<string> inputs)
     {
-        var files = new List<string>();
-        foreach (var input in inputs)
+        var search = ImageFiles.Collect(inputs);
+        if (search.Files.Count == 0)
         {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(RadiographLoader.IsImageFile)
-                    .Where(f => !f.EndsWith(".overlay.png", StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(f => f, StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                throw new HipFxDataException("no such image file or folder", input);
-            }
+            string skipped = search.Skipped.Count == 0 ? "" : $" ({search.Skipped.Count} skipped: {string.Join("; ", search.Skipped.Take(3))})";
+            throw new HipFxDataException($"no PNG, JPEG or DICOM image found in {string.Join(", ", inputs)}{skipped}");
         }
-        if (files.Count == 0)
-        {
-            throw new HipFxDataException($"no PNG, JPEG or DICOM image found in {string.Join(", ", inputs)}");
-        }
-        return files.Select(Path.GetFullPath).Distinct().ToList();
+        return search;
     }
 
     /// <summary>Writes one image's JSON and overlay; <paramref name="image"/> is its decoded pixels (null: read the size from the header).</summary>

@@ -170,8 +170,8 @@ public class EvalRunnerTests
         new EvalRunner(options, () => detector).Run();
 
         Assert.Equal([tmp.File("images/a.png")], detector.Files);
-        Assert.Equal(tmp.File("images/a.png"), EvalRunner.ImageFileInFolder(tmp.File("images"), "a"));
-        Assert.Null(EvalRunner.ImageFileInFolder(tmp.File("images"), "zz"));
+        Assert.Equal(tmp.File("images/a.png"), HipFx.Data.Files.ImageFiles.ForImageId(tmp.File("images"), "a"));
+        Assert.Null(HipFx.Data.Files.ImageFiles.ForImageId(tmp.File("images"), "zz"));
         // One false-positive tile: 320 wide at (4, 34); the 160×120 image is scaled ×2 and centred, so its middle is (164, 194).
         using var gallery = SKBitmap.Decode(tmp.File("out/gallery_false_positives.png"));
         var mid = gallery.GetPixel(164, 194);

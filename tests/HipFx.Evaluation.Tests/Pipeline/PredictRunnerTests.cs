@@ -132,7 +132,7 @@ public class PredictRunnerTests
         File.WriteAllText(tmp.File("dt.json"), """
             [{"image_id": "b", "category_id": 4, "bbox": [10, 10, 30, 20], "score": 0.9}]
             """);
-        var files = PredictRunner.CollectImages([tmp.File("in")]);
+        var files = PredictRunner.CollectImages([tmp.File("in")]).Files;
         using var detector = new PrecomputedDetector(tmp.File("dt.json"), files);
         // Overlays need the pixels, so the runner decodes and calls the image overload; the file-based detector answers by stem.
         var results = new PredictRunner(new PredictOptions { Inputs = files, OutputFolder = tmp.File("out") }, detector).Run();

@@ -3,6 +3,7 @@ using System.Globalization;
 using HipFx.Core;
 using HipFx.Data.Dicom.Lut;
 using HipFx.Data.Dicom.Pixels;
+using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Data.Manifests;
 
@@ -17,19 +18,21 @@ public static class DicomConverter
     public const string ManifestFile = "manifest.csv";
     public const string MetadataFile = "dicom_metadata.csv";
 
-    /// <summary>The files a run would read: DICOM-like names (*.dcm, *.dicom, *.dic, no extension), sorted, recursive.</summary>
-    public static IReadOnlyList<string> FindInputs(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => RadiographLoader.IsDicom(f) || Path.GetExtension(f).Length == 0)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// The files a run would read: DICOM-like names (*.dcm, *.dicom, *.dic, no extension, not hidden), recursive, in
+    /// ordinal order, regular files only (<see cref="FileWalk"/>: linked folders are not followed unless
+    /// <paramref name="walk"/> says so); what was passed over is in <see cref="FileSearch.Skipped"/>.
+    /// </summary>
+    public static FileSearch FindInputs(string folder, FileWalkOptions? walk = null) =>
+        FileWalk.Files(folder, f => (RadiographLoader.IsDicom(f) || Path.GetExtension(f).Length == 0)
+            && !Path.GetFileName(f).StartsWith('.'), walk);
 
     public static ConversionReport Run(DicomConvertOptions options, Action<ConversionProgress>? progress = null, CancellationToken cancel = default)
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
-        var inputs = FindInputs(options.InputFolder);
+        var search = FindInputs(options.InputFolder);
+        var inputs = search.Files;
         var pseudonymizer = new Pseudonymizer(options.Salt);
         Directory.CreateDirectory(Path.Combine(options.OutputFolder, ImagesFolder));
         PngOutput.RemoveStaleTemporaries(Path.Combine(options.OutputFolder, ImagesFolder));
@@ -66,7 +69,9 @@ public static class DicomConverter
         var metadataPath = Path.Combine(options.OutputFolder, MetadataFile);
         ManifestWriter.Write(manifestRows.OfType<ManifestRow>().OrderBy(r => r.ImageId, StringComparer.Ordinal).ToList(), manifestPath);
         DicomMetadataWriter.Write(metadataRows.OfType<DicomMetadataRow>().OrderBy(r => r.ImageId, StringComparer.Ordinal), metadataPath);
-        return new ConversionReport(results, manifestPath, metadataPath, clock.Elapsed);
+        var skipped = search.Skipped.Select(s => ConversionResult.Failure(
+            Path.GetRelativePath(options.InputFolder, s.Path).Replace('\\', '/'), $"not read: {s.Reason}"));
+        return new ConversionReport([.. results, .. skipped], manifestPath, metadataPath, clock.Elapsed);
     }
 
     private static (ConversionResult, ManifestRow, DicomMetadataRow) ConvertOne(string path, string relative, DicomConvertOptions options, Pseudonymizer pseudonymizer)
