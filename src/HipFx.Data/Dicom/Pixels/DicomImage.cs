@@ -67,6 +67,10 @@ public sealed class DicomImage
         {
             return;
         }
+        if (have < description.NativeFrameBytes)
+        {
+            DicomThrowHelper.ThrowPixelDataShort(path, pixelData.Offset, have, description.NativeFrameBytes, 0);
+        }
         DicomThrowHelper.ThrowPixelDataLength(path, pixelData.Offset, have, expected, description);
     }
 
