@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Files;
 
 namespace HipFx.Data.Manifests;
 
@@ -18,8 +19,8 @@ public sealed record ManifestReadOptions
 /// The one rule for the paths a manifest names (<c>data-manifests/README.md</c>, "Paths"): no NUL or other control
 /// character, and, unless <see cref="ManifestReadOptions.AllowOutsidePaths"/>, relative and inside the manifest's
 /// folder once resolved (<c>a/../b.png</c> is fine, <c>../b.png</c>, <c>/etc/passwd</c> and <c>C:\x</c> are not).
-/// The check is on the path's text; links inside the folder are followed when the file is opened, and only regular
-/// files are ever opened (<see cref="InputFile"/>).
+/// When a path is resolved to be opened, links are resolved too: a linked folder inside the manifest's folder may
+/// not lead out of it either. Only regular files are ever opened (<see cref="InputFile"/>).
 /// </summary>
 public static class ManifestPaths
 {
@@ -57,6 +58,25 @@ public static class ManifestPaths
             throw new HipFxDataException($"path '{Echo.Text(path)}': {problem}", manifestFile ?? folder);
         }
         string normalized = path.Replace('\\', '/');
-        return Path.GetFullPath(Path.IsPathRooted(normalized) ? normalized : Path.Combine(folder, normalized));
+        string full = Path.GetFullPath(Path.IsPathRooted(normalized) ? normalized : Path.Combine(folder, normalized));
+        if (!allowOutside && LeavesThroughLink(full, folder))
+        {
+            throw new HipFxDataException(
+                $"path '{Echo.Text(path)}': a linked folder or file leads out of the manifest's folder (pass --allow-outside-paths to allow it)",
+                manifestFile ?? folder);
+        }
+        return full;
+    }
+
+    /// <summary>True when <paramref name="full"/> exists and, with every link resolved, is not inside
+    /// <paramref name="folder"/> (also resolved): a link inside the folder may not lead out of it.</summary>
+    private static bool LeavesThroughLink(string full, string folder)
+    {
+        if (FileKinds.RealPath(full) is not { } real || FileKinds.RealPath(folder) is not { } root)
+        {
+            return false; // missing: reported as not found when it is opened
+        }
+        string prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
+        return !real.StartsWith(prefix, StringComparison.Ordinal);
     }
 }
