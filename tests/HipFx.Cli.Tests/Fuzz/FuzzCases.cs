@@ -9,7 +9,11 @@ namespace HipFx.Cli.Tests.Fuzz;
 internal sealed record PreparedCase(string[] Args, string[] Mentions, string? AllOrNothing = null, TimeSpan? Limit = null);
 
 /// <summary>One seeded case: <see cref="Prepare"/> writes its inputs into the world's in/ folder.</summary>
-internal sealed record FuzzCase(string Id, string Target, Func<FuzzWorld, PreparedCase> Prepare);
+internal sealed record FuzzCase(string Id, string Target, Func<FuzzWorld, PreparedCase> Prepare)
+{
+    /// <summary>For an option case, "command --option".</summary>
+    public string? OptionKey { get; init; }
+}
 
 /// <summary>
 /// The case generators. Each target mutates one kind of input (DICOM, VOC, manifest, detections, COCO ground truth,
@@ -258,10 +262,31 @@ internal static class FuzzCases
                 {
                     var (args, known) = BaseArguments(path, option.Name, w, corpus);
                     return new PreparedCase([.. path, .. args, option.Name, value], known ? [option.Name] : [option.Name, "required", "Required", "--"]);
-                });
+                })
+                { OptionKey = $"{command} {option.Name}" };
             }
         }
     }
+
+    /// <summary>
+    /// Options that do not yet follow the options rule (HipFxConfigException naming the option, exit 2): the seams2
+    /// branch makes every options record throw it. Until it is merged their cases are expected to fail and are
+    /// reported apart; a listed option whose cases all pass is reported as "gap closed" so the entry can go.
+    /// Empty this list when seams2 is merged.
+    /// </summary>
+    public static readonly HashSet<string> AwaitingOptionsRule = new(StringComparer.Ordinal)
+    {
+        "convert --png-compression", "convert --max-size", "convert --jobs", "convert --frame",
+        "eval --bootstrap", "eval --min-iou", "eval --valgus-tau", "eval --tau", "eval --batch", "eval --seed",
+        "lint --min-box", "lint --max-pixels",
+        "predict --valgus-tau", "predict --tau", "predict --batch",
+        "readers --bootstrap", "readers --seed",
+        "readers simulate --adopt-correct", "readers simulate --adopt-wrong", "readers simulate --consistency",
+        "readers simulate --reader-count", "readers simulate --seed",
+        "split --max-pixels", "split --near-duplicate-distance", "split --seed",
+        "synth --count", "synth --size", "synth --workers", "synth --seed",
+        "import-weights --input-size",
+    };
 
     private static readonly HashSet<Type> NumericTypes =
     [
