@@ -112,6 +112,25 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Convert_removes_the_temporary_files_a_killed_run_left()
+    {
+        using var temp = RepoPaths.NewTempFolder();
+        Directory.CreateDirectory(temp.File("in"));
+        string images = Directory.CreateDirectory(temp.File("out/images")).FullName;
+        // pid 2^22 + 1 is above Linux's pid_max: no process has it.
+        string stale = Path.Combine(images, "i_abc.png.4194305.7.tmp");
+        string alive = Path.Combine(images, $"i_def.png.{Environment.ProcessId}.1.tmp.keep");
+        File.WriteAllText(stale, "half a png");
+        File.WriteAllText(alive, "not a temporary of ours");
+        HipFx.Data.Dicom.Conversion.DicomConverter.Run(new HipFx.Data.Dicom.Conversion.DicomConvertOptions
+        {
+            InputFolder = temp.File("in"), OutputFolder = temp.File("out"), Salt = "s",
+        });
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(alive));
+    }
+
+    [Fact]
     public void Echoed_values_are_escaped_and_cut()
     {
         Assert.Equal("a\\0b\\n\\x1B", Echo.Text("a\0b\n\u001b"));
