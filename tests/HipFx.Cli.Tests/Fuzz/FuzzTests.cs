@@ -33,7 +33,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         using var temp = RepoPaths.NewTempFolder();
         var corpus = new FuzzCorpus(temp.File("corpus"));
-        int count = Env("HIPFX_FUZZ_CASES", 2000);
+        int count = Env("HIPFX_FUZZ_CASES", 1500);
         int seed = Env("HIPFX_FUZZ_SEED", 2026);
         var cases = FuzzCases.Options(corpus)
             .Concat(FuzzCases.Mixed(corpus, seed, count))
