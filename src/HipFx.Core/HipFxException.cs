@@ -28,9 +28,9 @@ public class HipFxDataException : Exception
         (filePath, location) switch
         {
             (null, null) => message,
-            (null, _) => $"{location}: {message}",
-            (_, null) => $"{filePath}: {message}",
-            _ => $"{filePath} ({location}): {message}",
+            (null, _) => $"{Echo.Text(location)}: {message}",
+            (_, null) => $"{Echo.Path(filePath)}: {message}",
+            _ => $"{Echo.Path(filePath)} ({Echo.Text(location)}): {message}",
         };
 }
 
@@ -42,7 +42,7 @@ public class HipFxDataException : Exception
 public class HipFxConfigException : Exception
 {
     public HipFxConfigException(string message, string? filePath = null, Exception? inner = null)
-        : base(filePath is null ? message : $"{filePath}: {message}", inner)
+        : base(filePath is null ? message : $"{Echo.Path(filePath)}: {message}", inner)
     {
         FilePath = filePath;
         Problem = message;

@@ -25,6 +25,23 @@ public sealed class ModelCheckpointTests : TorchTest, IClassFixture<PerturbedGol
         Notes = new Dictionary<string, string> { ["epoch"] = "12" },
     };
 
+    [Theory]
+    [InlineData(0, "inputWidth is 0")]
+    [InlineData(65536, "inputWidth is 65536")]
+    [InlineData(100, "inputWidth is 100")]
+    public void Metadata_is_checked_as_data_with_the_file_named(int width, string expected)
+    {
+        using var tmp = RepoPaths.NewTempFolder();
+        string path = tmp.File("bad.safetensors");
+        using var model = Harness.LoadedModel(golden);
+        ModelCheckpoint.Save(path, model, Metadata() with { InputWidth = width });
+        var ex = Assert.Throws<HipFxDataException>(() => ModelCheckpoint.ReadMetadata(path));
+        Assert.Contains(expected, ex.Message);
+        Assert.Contains("bad.safetensors", ex.Message);
+        Assert.Contains("__metadata__.hipfx.inputWidth", ex.Message);
+        Assert.Throws<HipFxDataException>(() => ModelCheckpoint.Load(path).Model.Dispose());
+    }
+
     [Fact]
     public void Round_trip_keeps_weights_metadata_and_outputs()
     {

@@ -98,6 +98,8 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<int> batch = new("--batch") { Description = "Images per model batch.", DefaultValueFactory = _ => 8 };
 
+    private readonly Option<bool> allowOutsidePaths = OutsidePathsOption.Create();
+
     public Command Build(GlobalOptions globals)
     {
         var command = new HipFxCommand("eval",
@@ -105,7 +107,7 @@ internal sealed class EvalCommand : ICliCommand
         command.MapKey(nameof(EvalOptions.OverlapMinIoU), minIoU).MapKey(nameof(BootstrapOptions.Resamples), bootstrap)
             .MapKey(nameof(EvalRunOptions.BatchSize), batch);
         foreach (var option in new Option[] { model, detections, manifest, groundTruth, split, output, tau, tauFromVal, tauFile,
-                     valgusPriority, valgusTau, minIoU, bootstrap, seed, images, vocConvention, allowExtraIds, batch })
+                     valgusPriority, valgusTau, minIoU, bootstrap, seed, images, vocConvention, allowExtraIds, batch, allowOutsidePaths })
         {
             command.Options.Add(option);
         }
@@ -129,7 +131,11 @@ internal sealed class EvalCommand : ICliCommand
                 ImagesFolder = parse.GetValue(images)?.FullName,
                 BatchSize = parse.GetValue(batch),
                 AllowExtraIds = parse.GetValue(allowExtraIds),
-                GroundTruth = new AnnotationOptions { Convention = VocConventions.Parse(parse.GetValue(vocConvention)!) },
+                GroundTruth = new AnnotationOptions
+                {
+                    Convention = VocConventions.Parse(parse.GetValue(vocConvention)!),
+                    Manifest = OutsidePathsOption.Read(parse, allowOutsidePaths),
+                },
                 Evaluation = new EvalOptions
                 {
                     Decision = new DecisionOptions { ValgusPriority = parse.GetValue(valgusPriority), ValgusTau = parse.GetValue(valgusTau) },

@@ -63,12 +63,14 @@ internal sealed class LintCommand : ICliCommand
         Description = "Also write the full report (issues, class counts, totals) as JSON to this file.",
     };
 
+    private readonly Option<bool> allowOutsidePaths = OutsidePathsOption.Create();
+
     public Command Build(GlobalOptions globals)
     {
         var command = new HipFxCommand("lint", "Check LabelImg annotations and images: XML, class names, boxes, sizes, missing/duplicate files, EXIF, unreviewed images. Exit 1 on errors.");
         command.MapKey(nameof(LintOptions.MinBoxSide), minBox);
         command.Arguments.Add(dataset);
-        foreach (var option in new Option[] { classMap, classMapFile, convention, difficult, minBox, quick, maxPixels, json })
+        foreach (var option in new Option[] { classMap, classMapFile, convention, difficult, minBox, quick, maxPixels, json, allowOutsidePaths })
         {
             command.Options.Add(option);
         }
@@ -81,6 +83,7 @@ internal sealed class LintCommand : ICliCommand
                     ClassMap = BuildClassMap(parse.GetValue(classMap) ?? [], parse.GetValue(classMapFile)),
                     Convention = VocConventions.Parse(parse.GetValue(convention)!),
                     Difficult = DifficultPolicies.Parse(parse.GetValue(difficult)!),
+                    Manifest = OutsidePathsOption.Read(parse, allowOutsidePaths),
                 },
                 MinBoxSide = parse.GetValue(minBox),
                 DecodePixels = !parse.GetValue(quick),
@@ -118,16 +121,16 @@ internal sealed class LintCommand : ICliCommand
     private static void Print(LintReport report, LintOptions options, TextWriter output)
     {
         string root = Directory.Exists(report.Dataset) ? report.Dataset : Path.GetDirectoryName(Path.GetFullPath(report.Dataset))!;
-        output.WriteLine($"hipfx lint {report.Dataset}");
+        output.WriteLine($"hipfx lint {Echo.Path(report.Dataset)}");
         output.WriteLine($"  convention {options.Annotations.Convention.ConfigName()}, difficult {options.Annotations.Difficult.ConfigName()}, min box {options.MinBoxSide} px, {(options.DecodePixels ? "pixels decoded" : "headers only")}");
         foreach (var group in report.Issues.GroupBy(i => i.File).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine();
-            output.WriteLine(Path.GetRelativePath(root, group.Key));
+            output.WriteLine(Echo.Path(Path.GetRelativePath(root, group.Key)));
             foreach (var issue in group.OrderByDescending(i => i.Severity))
             {
-                string where = issue.Location is null ? "" : $"{issue.Location}: ";
-                output.WriteLine($"  {issue.Severity.ToString().ToLowerInvariant(),-7} {where}{issue.Message} [{issue.Code}]");
+                string where = issue.Location is null ? "" : $"{Echo.Text(issue.Location)}: ";
+                output.WriteLine($"  {issue.Severity.ToString().ToLowerInvariant(),-7} {where}{Echo.Text(issue.Message, 1000)} [{issue.Code}]");
             }
         }
         output.WriteLine();
@@ -139,7 +142,7 @@ internal sealed class LintCommand : ICliCommand
         table.AddColumn(new TableColumn("images").RightAligned());
         foreach (var count in report.ClassCounts)
         {
-            table.AddRow(Markup.Escape(count.Name), Markup.Escape(count.MapsTo ?? "UNKNOWN"), count.Boxes.ToString(), count.Images.ToString());
+            table.AddRow(Markup.Escape(Echo.Text(count.Name, 60)), Markup.Escape(count.MapsTo ?? "UNKNOWN"), count.Boxes.ToString(), count.Images.ToString());
         }
         console.Write(table);
         output.WriteLine(

@@ -56,12 +56,14 @@ internal sealed class SplitCommand : ICliCommand
         DefaultValueFactory = _ => ImageLoadOptions.Default.MaxPixels,
     };
 
+    private readonly Option<bool> allowOutsidePaths = OutsidePathsOption.Create();
+
     public Command Build(GlobalOptions globals)
     {
         var command = new HipFxCommand("split", "Patient-level, label-stratified, seeded train/val/test split (default 0.8/0.1/0.1); external institutions kept whole; near-duplicates across splits reported.");
         command.MapKey(nameof(NearDuplicateOptions.MaxDistance), duplicateDistance);
         command.Arguments.Add(manifest);
-        foreach (var option in new Option[] { output, external, fractions, seed, duplicateDistance, noDuplicates, maxPixels })
+        foreach (var option in new Option[] { output, external, fractions, seed, duplicateDistance, noDuplicates, maxPixels, allowOutsidePaths })
         {
             command.Options.Add(option);
         }
@@ -79,6 +81,7 @@ internal sealed class SplitCommand : ICliCommand
                     ExternalInstitutions = parse.GetValue(external) ?? [],
                 }.Validate(),
                 Output = parse.GetValue(output)?.FullName,
+                Manifest = OutsidePathsOption.Read(parse, allowOutsidePaths),
                 NearDuplicates = parse.GetValue(noDuplicates) ? null : new NearDuplicateOptions
                 {
                     MaxDistance = parse.GetValue(duplicateDistance),

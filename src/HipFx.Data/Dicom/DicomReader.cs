@@ -1,3 +1,6 @@
+using HipFx.Core;
+using HipFx.Data.Files;
+
 namespace HipFx.Data.Dicom;
 
 /// <summary>Reads DICOM files: Part 10 with or without preamble, or a bare implicit/explicit VR little endian
@@ -8,16 +11,14 @@ public static class DicomReader
     public static DicomFile Read(string path, DicomReaderOptions? options = null)
     {
         options ??= DicomReaderOptions.Default;
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        // Only a regular file is read (a FIFO or /dev/zero is refused), and its length is checked before reading.
+        InputFile.EnsureRegular(path);
+        long length = new FileInfo(path).Length;
+        if (length > options.MaxFileBytes)
         {
-            throw new HipFx.Core.HipFxDataException("file not found", path);
+            DicomThrowHelper.ThrowTooLarge(path, length, options.MaxFileBytes);
         }
-        if (info.Length > options.MaxFileBytes)
-        {
-            DicomThrowHelper.ThrowTooLarge(path, info.Length, options.MaxFileBytes);
-        }
-        return new DicomReaderCore(path, options).Read(File.ReadAllBytes(path));
+        return new DicomReaderCore(path, options).Read(InputFile.ReadAllBytes(path, options.MaxFileBytes));
     }
 
     /// <summary>Reads a DICOM file already in memory; <paramref name="name"/> is used in error messages.</summary>

@@ -78,6 +78,12 @@ internal static class DicomThrowHelper
         throw new HipFxDataException($"unsupported transfer syntax {syntax.Uid} ({syntax.Name})", file, DicomTag.TransferSyntaxUid.ToString());
 
     [DoesNotReturn]
+    public static void ThrowPixelDataLength(string file, long offset, long have, long expected, Pixels.PixelDescription d) =>
+        throw new HipFxDataException(
+            $"pixel data holds {have} bytes but the header describes {expected} (Rows {d.Rows} × Columns {d.Columns} × SamplesPerPixel {d.SamplesPerPixel} × " +
+            $"BitsAllocated {d.BitsAllocated}/8 × NumberOfFrames {d.NumberOfFrames}); the header contradicts the data", file, At(DicomTag.PixelData, offset));
+
+    [DoesNotReturn]
     public static void ThrowPixelDataShort(string file, long offset, long have, long need, int frame) =>
         throw new HipFxDataException($"pixel data holds {have} bytes but frame {frame} needs bytes up to {need}", file, At(DicomTag.PixelData, offset));
 

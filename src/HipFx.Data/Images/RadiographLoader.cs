@@ -71,12 +71,9 @@ public static class RadiographLoader
     /// <summary>The file's length, after checking it exists and is within the size limit.</summary>
     private static long CheckFile(string path, ImageLoadOptions options)
     {
+        // Only a regular file is opened: a FIFO or a device named like an image is refused, not waited on.
+        InputFile.EnsureRegular(path, "image");
         var file = new FileInfo(path);
-        if (!file.Exists)
-        {
-            throw new HipFxDataException("image not found", path);
-        }
-        FileKinds.RequireRegular(path); // a FIFO would hang the read, a device never end it
         if (file.Length > options.MaxFileBytes)
         {
             throw new HipFxDataException($"image file is {file.Length} bytes, over the limit of {options.MaxFileBytes}", path);

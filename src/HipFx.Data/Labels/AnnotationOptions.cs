@@ -1,10 +1,12 @@
+using HipFx.Data.Manifests;
 using HipFx.Data.Voc;
 
 namespace HipFx.Data.Labels;
 
 /// <summary>
 /// How annotations are read, one shape for every reader of labelled data (lint, eval, readers, training): the class
-/// map, the VOC coordinate convention and what difficult boxes do.
+/// map, the VOC coordinate convention, what difficult boxes do, and how the manifest's paths are allowed to point
+/// (<see cref="ManifestReadOptions"/>: inside its folder unless allowed).
 /// </summary>
 public sealed record AnnotationOptions
 {
@@ -21,6 +23,9 @@ public sealed record AnnotationOptions
 
     /// <summary>Largest VOC file accepted, in characters. Default <see cref="VocReadOptions"/>' 4 Mi.</summary>
     public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;
+
+    /// <summary>How the manifest is read (the path rule). Default: paths stay inside its folder.</summary>
+    public ManifestReadOptions Manifest { get; init; } = ManifestReadOptions.Default;
 
     /// <summary>The VOC reader's settings.</summary>
     public VocReadOptions Voc => new() { Convention = Convention, MaxCharacters = MaxXmlCharacters };

@@ -17,7 +17,7 @@ public sealed record LabelledDataset(Manifest Manifest, IReadOnlyList<LabelledIm
     /// class name or an unreadable image throws <see cref="HipFxDataException"/> naming the file.
     /// </summary>
     public static LabelledDataset Load(string manifestPath, DatasetSplit? split, AnnotationOptions? options = null, bool labelsOnly = false) =>
-        From(ManifestReader.Read(manifestPath), split, options, labelsOnly);
+        From(ManifestReader.Read(manifestPath, (options ?? AnnotationOptions.Default).Manifest), split, options, labelsOnly);
 
     /// <inheritdoc cref="Load"/>
     /// <param name="labelsOnly">For consumers that need only the truth labels (the reader study), which may have

@@ -29,7 +29,7 @@ public static class DatasetLinter
         }
         if (File.Exists(dataset))
         {
-            return LintManifest(ManifestReader.Read(dataset), options, progress);
+            return LintManifest(ManifestReader.Read(dataset, options.Annotations.Manifest), options, progress);
         }
         throw new HipFxDataException("dataset not found: expected a folder of images and XML files, or a manifest CSV", dataset);
     }
@@ -147,9 +147,10 @@ public static class DatasetLinter
 
     private static ImageHeader? CheckImage(string path, LintOptions options, List<LintIssue> issues)
     {
-        if (!File.Exists(path))
+        if (InputFile.WhyNotReadable(path) is { } why)
         {
-            issues.Add(new LintIssue(LintSeverity.Error, path, null, LintCodes.ImageMissing, "image not found (the real image size is required)"));
+            issues.Add(new LintIssue(LintSeverity.Error, path, null, why == "not found" ? LintCodes.ImageMissing : LintCodes.NotRegularFile,
+                why == "not found" ? "image not found (the real image size is required)" : $"image is {why}"));
             return null;
         }
         try
@@ -175,9 +176,10 @@ public static class DatasetLinter
     private static VocAnnotation? CheckAnnotation(Item item, ImageHeader? header, LintOptions options, List<LintIssue> issues)
     {
         string xml = item.Annotation!;
-        if (!File.Exists(xml))
+        if (InputFile.WhyNotReadable(xml) is { } why)
         {
-            issues.Add(new LintIssue(LintSeverity.Error, xml, null, LintCodes.XmlMissing, "annotation file not found"));
+            issues.Add(new LintIssue(LintSeverity.Error, xml, null, why == "not found" ? LintCodes.XmlMissing : LintCodes.NotRegularFile,
+                why == "not found" ? "annotation file not found" : $"annotation is {why}"));
             return null;
         }
         VocAnnotation annotation;

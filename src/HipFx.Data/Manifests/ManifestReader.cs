@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Data.Files;
 
 namespace HipFx.Data.Manifests;
 
@@ -14,19 +15,24 @@ namespace HipFx.Data.Manifests;
 public static class ManifestReader
 {
     /// <summary>Reads and validates the manifest at <paramref name="path"/>.</summary>
-    public static Manifest Read(string path)
+    public static Manifest Read(string path, ManifestReadOptions? options = null)
     {
-        if (!File.Exists(path))
-        {
-            throw new HipFxDataException("manifest not found", path);
-        }
-        using var text = new StreamReader(path);
-        var rows = ReadRows(text, path);
-        return Manifest.Trusted(Path.GetDirectoryName(Path.GetFullPath(path))!, rows, Path.GetFullPath(path));
+        options ??= ManifestReadOptions.Default;
+        using var text = new StreamReader(InputFile.OpenRead(path, MaxBytes, "manifest"));
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var rows = ReadRows(text, path, folder, options.AllowOutsidePaths);
+        return Manifest.Trusted(folder, rows, Path.GetFullPath(path), options.AllowOutsidePaths);
     }
 
+    /// <summary>Largest manifest file read, in bytes (1 GiB: about ten million rows).</summary>
+    public const long MaxBytes = 1L << 30;
+
     /// <summary>Reads and validates rows from <paramref name="text"/>; <paramref name="source"/> names it in errors.</summary>
-    public static IReadOnlyList<ManifestRow> ReadRows(TextReader text, string source)
+    public static IReadOnlyList<ManifestRow> ReadRows(TextReader text, string source) => ReadRows(text, source, null, allowOutside: true);
+
+    /// <summary>Reads and validates rows; when <paramref name="folder"/> is given, paths are checked against the
+    /// path rule (<see cref="ManifestPaths"/>) too.</summary>
+    private static IReadOnlyList<ManifestRow> ReadRows(TextReader text, string source, string? folder, bool allowOutside)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -61,6 +67,13 @@ public static class ManifestReader
                 var row = new RowParser(csv, columns, line, problems).Parse();
                 if (row is not null)
                 {
+                    foreach (var (column, value) in new[] { (ManifestColumns.ImagePath, row.ImagePath), (ManifestColumns.AnnotationPath, row.AnnotationPath) })
+                    {
+                        if (value is not null && (folder is null ? ManifestPaths.Problem(value, ".", allowOutside: true) : ManifestPaths.Problem(value, folder, allowOutside)) is { } problem)
+                        {
+                            problems.Add($"line {line}, {column}: '{Echo.Text(value)}': {problem}");
+                        }
+                    }
                     rows.Add(row);
                 }
             }
@@ -83,7 +96,7 @@ public static class ManifestReader
             string name = header[i].ToLowerInvariant();
             if (!ManifestColumns.All.Contains(name))
             {
-                unknown.Add(header[i]);
+                unknown.Add(Echo.Text(header[i], 40));
             }
             else if (!columns.TryAdd(name, i))
             {
@@ -216,6 +229,6 @@ public static class ManifestReader
         }
 
         private void Problem(string column, string value, string expected) =>
-            problems.Add($"line {line}, {column}: '{value}', expected {expected}");
+            problems.Add($"line {line}, {column}: '{Echo.Text(value)}', expected {expected}");
     }
 }

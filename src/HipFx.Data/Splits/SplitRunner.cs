@@ -24,6 +24,9 @@ public sealed record SplitRunOptions
         NearDuplicates?.Validated();
         return this;
     }
+
+    /// <summary>How the manifest is read (the path rule). Default: paths stay inside its folder.</summary>
+    public ManifestReadOptions Manifest { get; init; } = ManifestReadOptions.Default;
 }
 
 /// <summary>What one <c>hipfx split</c> run produced.</summary>
@@ -46,7 +49,7 @@ public static class SplitRunner
     public static SplitRunResult Run(string manifestPath, SplitRunOptions options, IProgress<int>? hashing = null)
     {
         options = options.Validated();
-        var input = ManifestReader.Read(manifestPath);
+        var input = ManifestReader.Read(manifestPath, options.Manifest);
         options = options with { Split = options.Split.WithExternalsFrom(input) };
         var split = PatientSplitter.Split(input, options.Split);
         string output = Path.GetFullPath(options.Output ?? manifestPath);
@@ -57,12 +60,12 @@ public static class SplitRunner
             {
                 ImagePath = Relative(input, r.ImagePath, output),
                 AnnotationPath = r.AnnotationPath is null ? null : Relative(input, r.AnnotationPath, output),
-            }), output);
+            }), output, input.AllowOutsidePaths);
         }
         ManifestWriter.Write(split, output);
         // The rows were validated when the split was built; the hash covers the canonical CSV of the rows, which is
         // what reading the file back gives.
-        var written = Manifest.Trusted(split.Folder, split.Rows, output);
+        var written = Manifest.Trusted(split.Folder, split.Rows, output, split.AllowOutsidePaths);
         string sha = written.Sha256();
         var table = SplitTable.From(written);
         var duplicates = options.NearDuplicates is null ? null : NearDuplicateFinder.Find(written, options.NearDuplicates, hashing);

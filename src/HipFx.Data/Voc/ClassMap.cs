@@ -115,8 +115,8 @@ public sealed class ClassMap
 
     /// <summary>The message for an unknown name: what was found and how to map it.</summary>
     public static string UnknownMessage(string name) =>
-        $"unknown class name '{name}': map it to one of {string.Join(", ", ClassNames.FractureClasses.Select(c => c.Name()))} " +
-        $"(e.g. --class-map \"{name}=unstable_itf\")";
+        $"unknown class name '{Echo.Text(name)}': map it to one of {string.Join(", ", ClassNames.FractureClasses.Select(c => c.Name()))} " +
+        $"(e.g. --class-map \"{Echo.Text(name)}=unstable_itf\")";
 
     /// <summary>Lower case, trimmed, runs of spaces / hyphens / underscores / slashes / dots to one '_'.</summary>
     public static string Normalize(string name)

@@ -14,4 +14,11 @@ public sealed record VocReadOptions
     /// are refused before they are read whole: a guard against oversized or hostile input.
     /// </summary>
     public long MaxCharacters { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>Deepest element nesting accepted (default 64; a LabelImg file is 4 deep). Deeper files are refused
+    /// while they are read, before a tree is built: a 100,000-deep file is refused at once.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Longest class name accepted, in characters (default 256).</summary>
+    public int MaxNameLength { get; init; } = 256;
 }

@@ -43,6 +43,7 @@ public static class CocoDetections
             {
                 throw new HipFxDataException("expected an object", path, loc);
             }
+            CocoGroundTruth.NoDuplicateKeys(e, path, loc);
             string rawId = e.TryGetProperty("image_id", out var iv) ? iv.ValueKind switch
             {
                 JsonValueKind.String => iv.GetString() ?? "",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HipFx.Core;
+using HipFx.Data.Files;
 using HipFx.Evaluation.Metrics;
 
 namespace HipFx.Evaluation.Coco;
@@ -22,10 +23,11 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
         foreach (var (cat, i) in Array(root, "categories", path).Select((c, i) => (c, i)))
         {
             string loc = $"categories[{i}]";
+            NoDuplicateKeys(cat, path, loc);
             string name = Str(cat, "name", path, loc);
             if (!ClassNames.TryParseFracture(name, out var fc))
             {
-                throw new HipFxDataException($"unknown category name '{name}'; expected one of {string.Join(", ", ClassNames.FractureClasses.Select(c => c.Name()))}", path, loc);
+                throw new HipFxDataException($"unknown category name '{Echo.Text(name)}'; expected one of {string.Join(", ", ClassNames.FractureClasses.Select(c => c.Name()))}", path, loc);
             }
             categories[Long(cat, "id", path, loc)] = fc;
         }
@@ -33,6 +35,7 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
         foreach (var (ann, i) in Array(root, "annotations", path).Select((a, i) => (a, i)))
         {
             string loc = $"annotations[{i}]";
+            NoDuplicateKeys(ann, path, loc);
             long cid = Long(ann, "category_id", path, loc);
             if (!categories.TryGetValue(cid, out var fc))
             {
@@ -45,16 +48,17 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
         foreach (var (im, i) in Array(root, "images", path).Select((m, i) => (m, i)))
         {
             string loc = $"images[{i}]";
+            NoDuplicateKeys(im, path, loc);
             long id = Long(im, "id", path, loc);
             string ourId = OptStr(im, "hipfx_id") ?? Path.GetFileNameWithoutExtension(Str(im, "file_name", path, loc));
             var gts = boxes.TryGetValue(id, out var b) ? b : [];
             var label = EvalImage.LabelFromBoxes(gts);
             if (OptStr(im, "label") is { } ls && !ClassNames.TryParseLabel(ls, out label))
             {
-                throw new HipFxDataException($"unknown label '{ls}'", path, loc);
+                throw new HipFxDataException($"unknown label '{Echo.Text(ls)}'", path, loc);
             }
-            int w = im.TryGetProperty("width", out var wv) && wv.ValueKind == JsonValueKind.Number ? wv.GetInt32() : 0;
-            int h = im.TryGetProperty("height", out var hv) && hv.ValueKind == JsonValueKind.Number ? hv.GetInt32() : 0;
+            int w = Dimension(im, "width", path, loc);
+            int h = Dimension(im, "height", path, loc);
             images.Add((id, new EvalImage(ourId, OptStr(im, "patient_id") ?? ourId, label, gts, w, h), OptStr(im, "split")));
         }
         if (split is not null)
@@ -80,19 +84,38 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
 
     internal static JsonDocument Parse(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new HipFxDataException("file not found", path);
-        }
+        // A regular file only, at most 2 GiB. Duplicate keys are checked per object by the readers
+        // (NoDuplicateKeys), so the message names the entry.
+        var bytes = InputFile.ReadAllBytes(path, int.MaxValue);
         try
         {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
-            throw new HipFxDataException($"not valid JSON: {e.Message}", path, e.LineNumber is { } l ? $"line {l + 1}" : null, e);
+            throw new HipFxDataException($"not valid JSON: {Echo.Text(e.Message, 300)}", path, e.LineNumber is { } l ? $"line {l + 1}" : null, e);
         }
     }
+
+    /// <summary>A key given twice in one object (two "score"s) is an error naming the entry, not silently the last one.</summary>
+    internal static void NoDuplicateKeys(JsonElement e, string path, string loc)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in e.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                throw new HipFxDataException($"key \"{Echo.Text(property.Name, 40)}\" appears twice", path, loc);
+            }
+        }
+    }
+
+    /// <summary>Largest absolute box coordinate accepted, in pixels (no radiograph is a million pixels wide).</summary>
+    public const double MaxCoordinate = 1_000_000;
 
     internal static Box ReadBbox(JsonElement e, string path, string loc)
     {
@@ -106,6 +129,11 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
         {
             throw new HipFxDataException($"bad bbox [{x}, {y}, {w}, {h}]: width and height must be ≥ 0", path, loc);
         }
+        if (Math.Abs(x) > MaxCoordinate || Math.Abs(y) > MaxCoordinate || x + w > MaxCoordinate || y + h > MaxCoordinate)
+        {
+            throw new HipFxDataException(
+                $"bad bbox [{x}, {y}, {w}, {h}]: coordinates beyond ±{MaxCoordinate:0} pixels are not a box on a radiograph", path, loc);
+        }
         return new Box(x, y, x + w, y + h);
     }
 
@@ -113,6 +141,18 @@ public sealed record CocoGroundTruth(IReadOnlyList<EvalImage> Images, IReadOnlyD
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array
             ? a.EnumerateArray()
             : throw new HipFxDataException($"missing array \"{name}\": not a COCO ground-truth file", path);
+
+    /// <summary>An optional image width or height: absent is 0; otherwise a whole number from 0 to 1,000,000.</summary>
+    private static int Dimension(JsonElement e, string name, string path, string loc)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number)
+        {
+            return 0;
+        }
+        return v.TryGetInt32(out int x) && x is >= 0 and <= (int)MaxCoordinate
+            ? x
+            : throw new HipFxDataException($"\"{name}\" must be a whole number of pixels from 0 to {MaxCoordinate:0}", path, loc);
+    }
 
     internal static long Long(JsonElement e, string name, string path, string loc) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x)

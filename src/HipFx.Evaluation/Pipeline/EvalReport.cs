@@ -1,3 +1,4 @@
+using HipFx.Core;
 using System.Text;
 using HipFx.Evaluation.Coco;
 using HipFx.Evaluation.Plots;
@@ -23,7 +24,23 @@ public sealed record EvalReportFiles(
 /// </summary>
 public static class EvalReport
 {
+    /// <summary>Writes every file, all or nothing (<see cref="StagedFolder"/>): a failure part way leaves no
+    /// partial outputs in <paramref name="folder"/>.</summary>
     public static EvalReportFiles Write(string folder, EvalResult result, RunStamp stamp, IImageSource images, GalleryOptions? gallery = null)
+    {
+        var (staged, final) = StagedFolder.Write(folder, staging => WriteInto(staging, result, stamp, images, gallery));
+        return staged with
+        {
+            TableFiles = staged.TableFiles.Select(final).ToList(),
+            Audit = final(staged.Audit),
+            GroundTruth = final(staged.GroundTruth),
+            Detections = final(staged.Detections),
+            Pictures = staged.Pictures.Select(final).ToList(),
+            Report = final(staged.Report),
+        };
+    }
+
+    private static EvalReportFiles WriteInto(string folder, EvalResult result, RunStamp stamp, IImageSource images, GalleryOptions? gallery)
     {
         Directory.CreateDirectory(folder);
         var tables = new List<(ResultTable Table, string Name)>

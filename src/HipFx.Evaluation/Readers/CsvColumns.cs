@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Data.Files;
 
 namespace HipFx.Evaluation.Readers;
 
@@ -30,11 +31,7 @@ internal sealed class CsvColumns : IDisposable
     /// <summary>Opens <paramref name="path"/>, requiring <paramref name="required"/> columns.</summary>
     public static CsvColumns Open(string path, string what, params string[] required)
     {
-        if (!File.Exists(path))
-        {
-            throw new HipFxDataException($"{what} not found", path);
-        }
-        var stream = new StreamReader(path);
+        var stream = new StreamReader(InputFile.OpenRead(path, what: what)); // a regular file only (a FIFO would hang)
         var csv = new CsvReader(stream, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
@@ -56,7 +53,7 @@ internal sealed class CsvColumns : IDisposable
             {
                 var hints = missing.Select(m => $"'{m}'{NameSuggestion.Hint(m, csv.HeaderRecord)}");
                 throw new HipFxDataException(
-                    $"{what} lacks required column(s) {string.Join(", ", hints)}; found columns: {string.Join(", ", csv.HeaderRecord)}",
+                    $"{what} lacks required column(s) {string.Join(", ", hints)}; found columns: {string.Join(", ", csv.HeaderRecord.Take(20).Select(h => Echo.Text(h, 40)))}",
                     path, "line 1");
             }
             return new CsvColumns(path, stream, csv, header);
@@ -78,7 +75,7 @@ internal sealed class CsvColumns : IDisposable
         }
         catch (CsvHelperException e)
         {
-            throw new HipFxDataException($"unreadable CSV: {e.Message}", Path, $"line {csv.Parser.RawRow}", e);
+            throw new HipFxDataException($"unreadable CSV: {Echo.Text(e.Message.Split('\n')[0], 200)}", Path, $"line {csv.Parser.RawRow}", e);
         }
     }
 

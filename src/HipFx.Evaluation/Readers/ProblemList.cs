@@ -15,7 +15,8 @@ public sealed class ProblemList
 
     public int Count => problems.Count;
 
-    public void Add(string? file, int? line, string message) => problems.Add((file, line, message));
+    /// <summary>Adds a problem; the message is escaped and cut (<see cref="Echo"/>): it may quote a binary file.</summary>
+    public void Add(string? file, int? line, string message) => problems.Add((file, line, Echo.Text(message, 300)));
 
     /// <summary>Throws when any problem was added; <paramref name="what"/> names the input, e.g. "reader-study input".</summary>
     public void ThrowIfAny(string what)

@@ -12,6 +12,9 @@ namespace HipFx.Evaluation.Readers;
 /// </summary>
 public sealed class ReaderTruth
 {
+    /// <summary>Only labels are used and no image or annotation of a labelled row is opened, so the path rule has nothing to guard.</summary>
+    private static readonly AnnotationOptions LabelsOnly = AnnotationOptions.Default with { Manifest = new ManifestReadOptions { AllowOutsidePaths = true } };
+
     private readonly Dictionary<string, ImageLabel> labels;
 
     public ReaderTruth(IReadOnlyDictionary<string, ImageLabel> labels, string? path = null)
@@ -75,7 +78,7 @@ public sealed class ReaderTruth
         }
         // The one truth rule (ImageTruth): a manifest label, else the boxes, else a verified empty annotation; images
         // whose truth is unknown are left out, as unlabelled rows always were.
-        var dataset = LabelledDataset.Load(path, wanted, labelsOnly: true);
+        var dataset = LabelledDataset.Load(path, wanted, LabelsOnly, labelsOnly: true);
         if (dataset.Images.Count == 0)
         {
             throw new HipFxDataException(

@@ -77,6 +77,38 @@ public static class ModelCheckpoint
         }
     }
 
+    /// <summary>Largest network input side a checkpoint may ask for (a 65,536-pixel side made libtorch try to
+    /// allocate 51 GB). 4096 is four times the recipe's 1024.</summary>
+    public const int MaxInputSide = 4096;
+
+    /// <summary>Most classes a checkpoint may list.</summary>
+    public const int MaxClasses = 1000;
+
+    /// <summary>Checks the metadata as data, before any model is built from it: each failure names the file and key.</summary>
+    private static void Validate(ModelMetadata m, string path)
+    {
+        const string at = "__metadata__.hipfx";
+        if (m.FormatVersion < 1)
+        {
+            throw new HipFxDataException($"formatVersion is {m.FormatVersion}, expected 1..{ModelMetadata.CurrentFormatVersion}", path, at + ".formatVersion");
+        }
+        if (m.Architecture != "damo-yolo-t")
+        {
+            throw new HipFxDataException($"architecture is '{Echo.Text(m.Architecture)}', expected 'damo-yolo-t'", path, at + ".architecture");
+        }
+        if (m.Classes.Count > MaxClasses || m.Classes.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 256))
+        {
+            throw new HipFxDataException($"classes must be 1..{MaxClasses} non-empty names of at most 256 characters", path, at + ".classes");
+        }
+        foreach (var (key, side) in new[] { ("inputWidth", m.InputWidth), ("inputHeight", m.InputHeight) })
+        {
+            if (side < 32 || side > MaxInputSide || side % 32 != 0)
+            {
+                throw new HipFxDataException($"{key} is {side}, expected a multiple of 32 from 32 to {MaxInputSide}", path, $"{at}.{key}");
+            }
+        }
+    }
+
     private static ModelMetadata ParseMetadata(IReadOnlyDictionary<string, string> header, string path)
     {
         if (!header.TryGetValue("format", out var format) || format != ModelMetadata.FormatTag)
@@ -105,10 +137,11 @@ public static class ModelCheckpoint
                 $"checkpoint format version {metadata.FormatVersion} is newer than this hipfx reads ({ModelMetadata.CurrentFormatVersion})",
                 path, "__metadata__.hipfx.formatVersion");
         }
-        if (metadata.Classes.Count < 1)
+        if (metadata.Classes is null || metadata.Classes.Count < 1)
         {
             throw new HipFxDataException("the checkpoint lists no classes", path, "__metadata__.hipfx.classes");
         }
+        Validate(metadata, path);
         return metadata;
     }
 }

@@ -31,7 +31,7 @@ public sealed record TrainingData
     /// <summary>Reads the manifest, fills the cache (decoding what is missing with <paramref name="workers"/> threads) and opens it.</summary>
     public CachedDataset Open(int workers, CancellationToken cancellation = default)
     {
-        var manifest = ManifestReader.Read(ManifestPath);
+        var manifest = ManifestReader.Read(ManifestPath, Annotations.Manifest);
         var images = TrainingImages.FromManifest(manifest, Split, Annotations, Options);
         if (images.Count == 0)
         {

@@ -29,11 +29,18 @@ public sealed class SplitRunnerTests
             Split = new SplitOptions { Seed = 5, ExternalInstitutions = ["C"] },
             Output = output,
             NearDuplicates = null,
+            // Written to another folder, the image paths lead out of it (../images): the path rule wants the option.
+            Manifest = new ManifestReadOptions { AllowOutsidePaths = otherFolder },
         };
+        if (otherFolder)
+        {
+            var refused = Assert.Throws<HipFxDataException>(() => SplitRunner.Run(input, options with { Manifest = ManifestReadOptions.Default }));
+            Assert.Contains("--allow-outside-paths", refused.Message);
+        }
 
         var result = SplitRunner.Run(input, options);
 
-        var reread = ManifestReader.Read(output);
+        var reread = ManifestReader.Read(output, options.Manifest);
         Assert.Equal(reread.Sha256(), result.ManifestSha256);
         Assert.Equal(Path.GetFullPath(output), result.Manifest.FilePath);
         Assert.Equal(reread.Folder, result.Manifest.Folder);

@@ -35,6 +35,7 @@ public static class DicomConverter
         var inputs = search.Files;
         var pseudonymizer = new Pseudonymizer(options.Salt);
         Directory.CreateDirectory(Path.Combine(options.OutputFolder, ImagesFolder));
+        PngOutput.RemoveStaleTemporaries(Path.Combine(options.OutputFolder, ImagesFolder));
         var results = new ConversionResult[inputs.Count];
         var manifestRows = new ManifestRow?[inputs.Count];
         var metadataRows = new DicomMetadataRow?[inputs.Count];

@@ -31,6 +31,49 @@ internal static class PngOutput
         return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
     }
 
+    /// <summary>Deletes the temporary files (<c>*.png.&lt;pid&gt;.&lt;n&gt;.tmp</c>) a killed run left in
+    /// <paramref name="folder"/>, those of processes no longer running; returns how many it deleted.</summary>
+    public static int RemoveStaleTemporaries(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+        int removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.png.*.*.tmp", SearchOption.TopDirectoryOnly))
+        {
+            var parts = Path.GetFileName(file).Split('.');
+            if (parts.Length < 5 || !int.TryParse(parts[^3], out int pid) || !int.TryParse(parts[^2], out _)
+                || (pid != Environment.ProcessId && IsRunning(pid)))
+            {
+                continue;
+            }
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Still in use or not ours: leave it.
+            }
+        }
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static void Write<TPixel, TSample>(string path, TSample[] samples, int width, int height, int? maxSize, int level, int bitDepth, int colorType)
         where TPixel : unmanaged, IPixel<TPixel>
         where TSample : unmanaged

@@ -49,7 +49,29 @@ public sealed class DicomImage
                 file.TransferSyntax.IsEncapsulated ? "encapsulated (undefined length) for this transfer syntax" : "native (defined length)",
                 file.TransferSyntax.IsEncapsulated ? "a defined length" : "encapsulated fragments");
         }
+        if (!file.TransferSyntax.IsEncapsulated)
+        {
+            CheckNativeLength(file.FilePath, description, pixelData);
+        }
         return new DicomImage(file, description, pixelData);
+    }
+
+    /// <summary>Uncompressed pixel data must hold exactly Rows × Columns × SamplesPerPixel × BitsAllocated/8 ×
+    /// NumberOfFrames bytes (plus one pad byte to an even length): a header that contradicts the data (Rows 1 on a
+    /// 512-row image, NumberOfFrames 65535 on one frame) is an error, as in fo-dicom and DCMTK.</summary>
+    private static void CheckNativeLength(string path, PixelDescription description, Elements.DicomElement pixelData)
+    {
+        long expected = description.NativeFrameBytes * description.NumberOfFrames;
+        long have = pixelData.Value.Length;
+        if (have == expected || have == expected + (expected % 2))
+        {
+            return;
+        }
+        if (have < description.NativeFrameBytes)
+        {
+            DicomThrowHelper.ThrowPixelDataShort(path, pixelData.Offset, have, description.NativeFrameBytes, 0);
+        }
+        DicomThrowHelper.ThrowPixelDataLength(path, pixelData.Offset, have, expected, description);
     }
 
     /// <summary>Modality values (e.g. Hounsfield units) of a grayscale frame.</summary>
