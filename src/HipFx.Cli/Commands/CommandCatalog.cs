@@ -17,6 +17,7 @@ internal static class CommandCatalog
         new EvalCommand(),
         new PredictCommand(),
         new ReadersCommand(),
+        new ReportCommand(),
         new Bench.BenchCommand(),
     ];
 }
