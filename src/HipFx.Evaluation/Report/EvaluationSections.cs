@@ -57,17 +57,18 @@ public static class EvaluationSections
         {
             yield return confusion;
         }
-        if (sources.Figure($"fig-confusion-{split}", $"{folder}/confusion_matrix.png",
+        var pictures = new[]
+        {
+            sources.Figure($"fig-confusion-{split}", $"{folder}/confusion_matrix.png",
                 $"Confusion matrix of image labels on the {where}: rows are the truth, columns the model's decision (DF, VF, SF, UF, No), each cell with its count and share of the row.",
-                $"Confusion matrix, {where}.") is { } cm)
-        {
-            yield return cm;
-        }
-        if (sources.Figure($"fig-pr-{split}", $"{folder}/pr_curves.png",
+                $"Confusion matrix, {where}."),
+            sources.Figure($"fig-pr-{split}", $"{folder}/pr_curves.png",
                 $"Precision-recall curves at IoU 0.5 on the {where}, one line per fracture class, with its AP in the legend.",
-                $"Precision-recall curves at IoU 0.5, {where}.") is { } pr)
+                $"Precision-recall curves at IoU 0.5, {where}."),
+        }.OfType<FigureBlock>().ToList();
+        if (pictures.Count > 0)
         {
-            yield return pr;
+            yield return new FigureGroupBlock(pictures);
         }
         if (sources.ReadTable($"{folder}/table{(split == "test" ? "2" : "3")}.json")?.Stamp is { } stamp)
         {

@@ -109,6 +109,14 @@ public static class HtmlReportWriter
             case FigureBlock b:
                 Figure(h, b);
                 break;
+            case FigureGroupBlock b:
+                h.Append("<div class=\"figure-row\">\n");
+                foreach (var figure in b.Figures)
+                {
+                    Figure(h, figure);
+                }
+                h.Append("</div>\n");
+                break;
             default:
                 throw new InvalidOperationException($"no HTML for {block.GetType().Name}");
         }

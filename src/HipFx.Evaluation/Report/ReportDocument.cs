@@ -16,8 +16,9 @@ public sealed record ReportDocument(
     /// <summary>Every table block of every section, in order.</summary>
     public IEnumerable<TableBlock> Tables => Sections.SelectMany(s => s.Blocks).OfType<TableBlock>();
 
-    /// <summary>Every figure block of every section, in order.</summary>
-    public IEnumerable<FigureBlock> Figures => Sections.SelectMany(s => s.Blocks).OfType<FigureBlock>();
+    /// <summary>Every figure of every section (in groups too), in order.</summary>
+    public IEnumerable<FigureBlock> Figures => Sections.SelectMany(s => s.Blocks)
+        .SelectMany(b => b switch { FigureBlock f => [f], FigureGroupBlock g => g.Figures, _ => Enumerable.Empty<FigureBlock>() });
 }
 
 /// <summary>One section: <paramref name="Id"/> is its HTML id (stable, for links and tests).</summary>
@@ -72,3 +73,6 @@ public sealed record PaperColumn(string Key, string Header, string AfterKey, IRe
 
 /// <summary>A PNG picture, embedded; <paramref name="Alt"/> describes it for screen readers.</summary>
 public sealed record FigureBlock(string Id, string? Source, byte[] Png, string Alt, string Caption) : ReportBlock;
+
+/// <summary>Pictures shown side by side where the page is wide enough (one under the other on narrow screens).</summary>
+public sealed record FigureGroupBlock(IReadOnlyList<FigureBlock> Figures) : ReportBlock;

@@ -35,6 +35,8 @@ table.checks td { white-space: normal; }
 .footnotes { font-size: 12px; margin: 4px 0 12px; padding-left: 18px; }
 .paper-note { font-size: 12px; margin: 4px 0 16px; }
 figure { margin: 16px 0; }
+.figure-row { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.figure-row figure { flex: 1 1 420px; max-width: 700px; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--line); }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 details { margin: 10px 0; }

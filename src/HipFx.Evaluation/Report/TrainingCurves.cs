@@ -17,10 +17,10 @@ public static class TrainingCurves
         var multiplot = new Multiplot();
         multiplot.AddPlots(3);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        Panel(multiplot.GetPlot(0), epochs, "Training loss", "loss",
+        Panel(multiplot.GetPlot(0), epochs, "Training loss", "loss", Alignment.UpperRight,
             [("loss", e => e.Loss), ("cls", e => e.LossCls), ("bbox", e => e.LossBbox), ("dfl", e => e.LossDfl)]);
-        Panel(multiplot.GetPlot(1), epochs, "Learning rate", "lr", [("lr", e => e.Lr)]);
-        Panel(multiplot.GetPlot(2), epochs, "Validation", "value",
+        Panel(multiplot.GetPlot(1), epochs, "Learning rate", "lr", Alignment.UpperRight, [("lr", e => e.Lr)]);
+        Panel(multiplot.GetPlot(2), epochs, "Validation", "value", Alignment.LowerRight,
             [("AP@0.5", e => e.ValAp50), ("AP@[.5:.95]", e => e.ValAp5095), ("macro Se", e => e.ValMacroSe), ("macro Sp", e => e.ValMacroSp)]);
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height)) ?? throw new InvalidOperationException("cannot create a drawing surface");
         multiplot.Render(surface);
@@ -29,7 +29,7 @@ public static class TrainingCurves
         return png.ToArray();
     }
 
-    private static void Panel(Plot plot, IReadOnlyList<EpochResult> epochs, string title, string yLabel,
+    private static void Panel(Plot plot, IReadOnlyList<EpochResult> epochs, string title, string yLabel, Alignment legend,
         IReadOnlyList<(string Name, Func<EpochResult, double?> Value)> series)
     {
         var palette = new ScottPlot.Palettes.Category10();
@@ -57,7 +57,7 @@ public static class TrainingCurves
         plot.YLabel(yLabel);
         if (drawn > 1)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(legend);
         }
     }
 }

@@ -38,6 +38,10 @@ public static class TrainingSection
         return (null, new MissingSection(Id, title, "no results.csv with epochs and no curves.png in the run folder"));
     }
 
+    private static string Duration(TimeSpan t) => t.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours} h {t.Minutes} min (sum of epoch_s)")
+        : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes} min {t.Seconds} s (sum of epoch_s)");
+
     private static List<KeyValuePair<string, string>> Summary(IReadOnlyList<EpochResult> epochs)
     {
         string F(double? v, string format = "0.####") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : TableCell.NotAvailable;
@@ -58,7 +62,7 @@ public static class TrainingSection
         double seconds = epochs.Sum(e => e.EpochSeconds ?? 0);
         if (seconds > 0)
         {
-            facts.Add(new("Training time", TimeSpan.FromSeconds(seconds).ToString(@"d\.hh\:mm\:ss", CultureInfo.InvariantCulture)));
+            facts.Add(new("Training time", Duration(TimeSpan.FromSeconds(seconds))));
         }
         return facts;
     }

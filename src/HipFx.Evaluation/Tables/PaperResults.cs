@@ -18,11 +18,11 @@ public static class PaperResults
     /// <summary>The citation, as plain text.</summary>
     public const string Citation = "Bone Joint J 2025;107-B(2):213-220 (Deep learning for automated hip fracture detection and classification)";
 
-    /// <summary>Row key of the pooled rows in <see cref="TableIII"/>.</summary>
-    public const string MicroRow = "micro";
+    /// <summary>Row key of the pooled rows in <see cref="TableIII"/>, as the paper prints it.</summary>
+    public const string MicroRow = "Micro AVG";
 
-    /// <summary>Row key of the unweighted-mean rows in <see cref="TableIII"/>.</summary>
-    public const string MacroRow = "macro";
+    /// <summary>Row key of the unweighted-mean rows in <see cref="TableIII"/>, as the paper prints it.</summary>
+    public const string MacroRow = "Macro AVG";
 
     /// <summary>The reader column of Table III holding the mean over readers A, B and C.</summary>
     public const string AverageReader = "AVG";
@@ -57,19 +57,19 @@ public static class PaperResults
             [MacroRow] = Readers((0.68, 0.95), (0.68, 0.94), (0.72, 0.97), (0.69, 0.95)),
         };
 
-    /// <summary>The paper's row key for a table's row label ("displaced_fnf", "Micro AVG", "micro"...); null when the paper has no such row.</summary>
+    /// <summary>The <see cref="TableIII"/> row key of a table's row label ("displaced_fnf", "Micro AVG", "micro"...); null when the paper has no such row.</summary>
     public static string? RowKey(string rowLabel)
     {
         string label = rowLabel.Trim().ToLowerInvariant();
-        if (label.StartsWith(MicroRow, StringComparison.Ordinal))
+        if (label.StartsWith("micro", StringComparison.Ordinal))
         {
             return MicroRow;
         }
-        if (label.StartsWith(MacroRow, StringComparison.Ordinal))
+        if (label.StartsWith("macro", StringComparison.Ordinal))
         {
             return MacroRow;
         }
-        return ClassNames.FractureClasses.Any(c => c.Name() == label) ? label : null;
+        return ClassOf(label)?.Name();
     }
 
     /// <summary>The fracture class of a row label, when it names one.</summary>
