@@ -50,7 +50,8 @@ footer { margin-top: 40px; padding-bottom: 24px; border-top: 1px solid var(--lin
   main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   table { font-size: 7.5pt; }
-  th, td { padding: 2px 4px; }
+  th, td { padding: 2px 4px; white-space: normal; }
+  tbody th { white-space: normal; overflow-wrap: anywhere; }
   tr, figure, .note, table.facts, table.checks { break-inside: avoid; }
   .table-wrap { overflow: visible; }
   figure img { max-height: 230mm; width: auto; }
