@@ -51,9 +51,9 @@ public static class ModelCardSection
             }
             items.Add("Splits are by patient (no patient in two splits), stratified by label; external institutions are kept whole for external testing.");
         }
-        else if (context.Run is { } run && run.Facts.Where(f => f.Key.StartsWith("split_sizes.", StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } sizes)
+        else if (ProvenanceSection.RecordedSplitSizes(context.Run) is { } sizes)
         {
-            items.Add("Split sizes (run.json): " + string.Join(", ", sizes.Select(s => $"{s.Key["split_sizes.".Length..]} {s.Value}")) + ".");
+            items.Add($"Images per split (run.json): {sizes}.");
         }
         else
         {

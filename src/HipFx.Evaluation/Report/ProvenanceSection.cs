@@ -104,9 +104,12 @@ public static class ProvenanceSection
             Add("Device", run.Find("device"));
             Add("Seed", run.Find("seed"));
             Add("Command line", run.Find("command_line", "command", "argv"));
-            string? start = run.Find("start_utc", "started_utc", "start", "start_time");
-            string? end = run.Find("end_utc", "ended_utc", "end", "end_time");
-            Add("Trained", start is null && end is null ? null : $"{start ?? "?"} → {end ?? "not finished"}");
+            string? start = run.Find("started", "start_utc", "started_utc", "start_time");
+            string? end = run.Find("ended", "end_utc", "ended_utc", "end_time");
+            Add("Trained", start is null && end is null ? null : $"{start ?? "?"} → {(end is null or "null" ? "not finished" : end)}"
+                + (run.Find("end") is { } how ? $" ({how})" : ""));
+            string? bestEpoch = run.Find("best_epoch");
+            Add("Best epoch", bestEpoch is null ? null : bestEpoch + (run.Find("best_metric") is { } metric ? $" (metric {metric})" : ""));
         }
         Add("Report", $"generated {Utc(generated)} by hipfx {ReportDocumentBuilder.Version}");
         return facts;
@@ -119,8 +122,19 @@ public static class ProvenanceSection
             return string.Join(" · ", SplitTable.From(manifest).Rows.Where(r => r.Split != "total")
                 .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Split} {r.Images} ({string.Join(" ", r.Institutions)})")));
         }
-        var sizes = context.Run?.Facts.Where(f => f.Key.StartsWith("split_sizes.", StringComparison.OrdinalIgnoreCase)).ToList();
-        return sizes is { Count: > 0 } ? string.Join(" · ", sizes.Select(s => $"{s.Key["split_sizes.".Length..]} {s.Value}")) : null;
+        return RecordedSplitSizes(context.Run);
+    }
+
+    /// <summary>Split sizes as run.json records them (<c>splits.&lt;name&gt;.images</c>, or <c>split_sizes.&lt;name&gt;</c>); null when it does not.</summary>
+    public static string? RecordedSplitSizes(RunRecord? run)
+    {
+        var sizes = run?.Facts
+            .Select(f => f.Key.StartsWith("splits.", StringComparison.OrdinalIgnoreCase) && f.Key.EndsWith(".images", StringComparison.OrdinalIgnoreCase)
+                ? (Name: f.Key["splits.".Length..^".images".Length], f.Value)
+                : f.Key.StartsWith("split_sizes.", StringComparison.OrdinalIgnoreCase) ? (Name: f.Key["split_sizes.".Length..], f.Value) : (Name: "", f.Value))
+            .Where(s => s.Name.Length > 0)
+            .ToList();
+        return sizes is { Count: > 0 } ? string.Join(" · ", sizes.Select(s => $"{s.Name} {s.Value}")) : null;
     }
 
     /// <summary>The stamps of the run's eval and readers outputs, by where they are.</summary>

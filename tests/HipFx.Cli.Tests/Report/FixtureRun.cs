@@ -97,10 +97,11 @@ public sealed class FixtureRun : IDisposable
         var sizes = manifest.Rows.GroupBy(r => r.Split?.Name() ?? "none").ToDictionary(g => g.Key, g => g.Count());
         System.IO.File.WriteAllText(File("run.json"), JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["name"] = "fixture", ["manifest"] = Manifest, ["manifest_sha256"] = manifest.Sha256(), ["split_sizes"] = sizes, ["seed"] = 7,
+            ["name"] = "fixture", ["manifest"] = Manifest, ["manifest_sha256"] = manifest.Sha256(), ["splits"] = sizes.ToDictionary(kv => kv.Key, kv => new { split = kv.Key, images = kv.Value }), ["seed"] = 7,
             ["versions"] = new { hipfx = "0.1.0", torchsharp = "0.107.0", libtorch = "2.10.0" }, ["device"] = "cpu",
             ["command_line"] = "hipfx train --config configs/synth-tiny.yaml --name fixture",
-            ["start_utc"] = "2026-12-01T10:00:00Z", ["end_utc"] = "2026-12-01T10:12:00Z",
+            ["started"] = "2026-12-01T10:00:00.0000000+00:00", ["ended"] = "2026-12-01T10:12:00.0000000+00:00", ["end"] = "completed",
+            ["best_epoch"] = 20, ["best_metric"] = 0.61,
         }, new JsonSerializerOptions { WriteIndented = true }));
         System.IO.File.WriteAllText(File("config.yaml"),
             "# resolved config of the test fixture\nmodel:\n  architecture: damo-yolo-t\n  num_classes: 4\ntrain:\n  epochs: 24\n  batch: 8\n  input_size: 192\n");

@@ -21,6 +21,10 @@ public class ReportCommandTests(FixtureRun fixture)
         var total = tables["split-census"].Rows.Single(r => r[0].Text == "total");
         Assert.Equal("120", total.Single(c => c.Key == "images").Text);
         Assert.All(tables["checks"].Rows, r => Assert.Contains("passed", r[1].Text));
+        var glance = tables["provenance-summary"].Rows.ToDictionary(r => r[0].Text, r => r[1].Text);
+        Assert.EndsWith("(completed)", glance["Trained"]);
+        Assert.StartsWith("train ", glance["Split sizes"]);
+        Assert.Equal(HipFx.Evaluation.Tables.FileHash.Sha256(fixture.File("best.safetensors")), glance["Checkpoint SHA-256"]);
     }
 
     [Fact]
