@@ -55,7 +55,7 @@ public static class HipFxApp
         }
         catch (HipFxConfigException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {OptionKeys.Rename(e, parsed).Message}");
             return ExitUsage;
         }
         catch (HipFxDataException e)
@@ -71,6 +71,22 @@ public static class HipFxApp
         catch (OperationCanceledException)
         {
             stderr.WriteLine("cancelled");
+            return ExitFailure;
+        }
+        catch (ArgumentException e)
+        {
+            // A value a layer refused that no options record caught first: still a usage error, never a crash.
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitUsage;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // No stack trace and no exit 134 for the user; HIPFX_DEBUG=1 shows where it came from.
+            stderr.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("HIPFX_DEBUG") == "1")
+            {
+                stderr.WriteLine(e.ToString());
+            }
             return ExitFailure;
         }
     }

@@ -1,5 +1,6 @@
 using HipFx.Model.Inference;
 using static TorchSharp.torch;
+using HipFx.Core;
 
 namespace HipFx.Model.Tests;
 
@@ -64,8 +65,8 @@ public sealed class PostProcessorTests : TorchTest
     [Fact]
     public void Invalid_options_are_rejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PostProcessor(new PostProcessOptions { IouThreshold = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PostProcessor(new PostProcessOptions { MaxDetections = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PostProcessor(new PostProcessOptions { ScoreThreshold = 1.5 }));
+        Assert.Throws<HipFxConfigException>(() => new PostProcessor(new PostProcessOptions { IouThreshold = 0 }));
+        Assert.Throws<HipFxConfigException>(() => new PostProcessor(new PostProcessOptions { MaxDetections = 0 }));
+        Assert.Throws<HipFxConfigException>(() => new PostProcessor(new PostProcessOptions { ScoreThreshold = 1.5 }));
     }
 }

@@ -71,7 +71,7 @@ public sealed class PredictorTests : TorchTest, IClassFixture<PerturbedGolden>
     public void Bad_input_and_options_are_rejected()
     {
         using var model = DamoYolo.Tiny(4);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Predictor(model, new PredictorOptions { InputWidth = 100 }));
+        Assert.Throws<HipFxConfigException>(() => new Predictor(model, new PredictorOptions { InputWidth = 100 }));
         using var predictor = new Predictor(model, new PredictorOptions { InputWidth = 64, InputHeight = 64, Fuse = false });
         using var gray = zeros(1, 1, 64, 64);
         Assert.Throws<ArgumentException>(() => predictor.Predict(gray));

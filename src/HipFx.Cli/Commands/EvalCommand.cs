@@ -90,14 +90,21 @@ internal sealed class EvalCommand : ICliCommand
         DefaultValueFactory = _ => VocConventions.ConfigName(VocCoordinateConvention.LabelImgEdge),
     };
 
+    private readonly Option<bool> allowExtraIds = new("--allow-extra-ids")
+    {
+        Description = "Ignore (and count) detections of images outside the evaluated split, for a --detections file that covers several splits. Without it they are an error.",
+    };
+
     private readonly Option<int> batch = new("--batch") { Description = "Images per model batch.", DefaultValueFactory = _ => 8 };
 
     public Command Build(GlobalOptions globals)
     {
-        var command = new Command("eval",
+        var command = new HipFxCommand("eval",
             "Evaluate on a split: Table II/III with counts and 95% Wilson intervals, COCO AP, confusion matrix, audit CSV, COCO files, pictures.");
+        command.MapKey(nameof(EvalOptions.OverlapMinIoU), minIoU).MapKey(nameof(BootstrapOptions.Resamples), bootstrap)
+            .MapKey(nameof(EvalRunOptions.BatchSize), batch);
         foreach (var option in new Option[] { model, detections, manifest, groundTruth, split, output, tau, tauFromVal, tauFile,
-                     valgusPriority, valgusTau, minIoU, bootstrap, seed, images, vocConvention, batch })
+                     valgusPriority, valgusTau, minIoU, bootstrap, seed, images, vocConvention, allowExtraIds, batch })
         {
             command.Options.Add(option);
         }
@@ -106,10 +113,7 @@ internal sealed class EvalCommand : ICliCommand
             var stdout = parse.InvocationConfiguration.Output;
             string? modelPath = parse.GetValue(model);
             var detectionsFile = parse.GetValue(detections);
-            if ((modelPath is null) == (detectionsFile is null))
-            {
-                throw new HipFxConfigException("give exactly one of --model or --detections");
-            }
+            DetectionSource.RequireExactlyOne(modelPath, detectionsFile?.FullName);
             var options = new EvalRunOptions
             {
                 ModelPath = modelPath,
@@ -122,6 +126,8 @@ internal sealed class EvalCommand : ICliCommand
                 TauFromVal = parse.GetValue(tauFromVal),
                 TauFile = parse.GetValue(tauFile)?.FullName,
                 ImagesFolder = parse.GetValue(images)?.FullName,
+                BatchSize = parse.GetValue(batch),
+                AllowExtraIds = parse.GetValue(allowExtraIds),
                 GroundTruth = new GroundTruthOptions
                 {
                     Voc = VocReadOptions.Default with { Convention = VocConventions.Parse(parse.GetValue(vocConvention)!) },
@@ -133,7 +139,7 @@ internal sealed class EvalCommand : ICliCommand
                     Bootstrap = new BootstrapOptions { Resamples = parse.GetValue(bootstrap), Seed = parse.GetValue(seed) },
                 },
             };
-            int batchSize = parse.GetValue(batch);
+            int batchSize = options.BatchSize;
             var run = modelPath is null
                 ? new EvalRunner(options).Run()
                 : ProgressDisplay.Run(parse.InvocationConfiguration.Error, "detect", progress =>

@@ -66,10 +66,7 @@ internal sealed class ImportWeightsCommand : ICliCommand
                     ["imported"] = report.ToString(),
                 },
             };
-            Directory.CreateDirectory(target.DirectoryName ?? ".");
-            string temp = target.FullName + ".tmp";
-            ModelCheckpoint.Save(temp, model, metadata);
-            File.Move(temp, target.FullName, overwrite: true);
+            ModelCheckpoint.Save(target.FullName, model, metadata); // atomic: SafetensorsFile writes through AtomicFile
 
             stdout.WriteLine(report.ToString());
             stdout.WriteLine($"wrote {target.FullName} (classes {string.Join(", ", metadata.Classes)}; input {size}x{size})");

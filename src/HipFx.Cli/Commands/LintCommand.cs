@@ -6,6 +6,7 @@ using HipFx.Data.Images;
 using HipFx.Data.Manifests;
 using HipFx.Data.Voc;
 using Spectre.Console;
+using HipFx.Core.IO;
 
 namespace HipFx.Cli.Commands;
 
@@ -63,7 +64,8 @@ internal sealed class LintCommand : ICliCommand
 
     public Command Build(GlobalOptions globals)
     {
-        var command = new Command("lint", "Check LabelImg annotations and images: XML, class names, boxes, sizes, missing/duplicate files, EXIF, unreviewed images. Exit 1 on errors.");
+        var command = new HipFxCommand("lint", "Check LabelImg annotations and images: XML, class names, boxes, sizes, missing/duplicate files, EXIF, unreviewed images. Exit 1 on errors.");
+        command.MapKey(nameof(LintOptions.MinBoxSide), minBox);
         command.Arguments.Add(dataset);
         foreach (var option in new Option[] { classMap, classMapFile, convention, difficult, minBox, quick, maxPixels, json })
         {
@@ -76,17 +78,17 @@ internal sealed class LintCommand : ICliCommand
                 ClassMap = BuildClassMap(parse.GetValue(classMap) ?? [], parse.GetValue(classMapFile)),
                 Convention = VocConventions.Parse(parse.GetValue(convention)!),
                 Difficult = DifficultPolicies.Parse(parse.GetValue(difficult)!),
-                MinBoxSide = parse.GetValue(minBox) is var side and > 0 ? side : throw new HipFxConfigException("--min-box must be positive"),
+                MinBoxSide = parse.GetValue(minBox),
                 DecodePixels = !parse.GetValue(quick),
-                Images = new ImageLoadOptions { MaxPixels = parse.GetValue(maxPixels) is var max and > 0 ? max : throw new HipFxConfigException("--max-pixels must be positive") },
-            };
+                Images = new ImageLoadOptions { MaxPixels = parse.GetValue(maxPixels) },
+            }.Validated();
             string path = parse.GetValue(dataset)!;
             var report = DatasetLinter.Lint(path, options);
             var output = parse.InvocationConfiguration.Output;
             Print(report, options, output);
             if (parse.GetValue(json) is { } jsonFile)
             {
-                File.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
+                AtomicFile.WriteAllText(jsonFile.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
                 output.WriteLine($"report: {jsonFile.FullName}");
             }
             return report.HasErrors ? HipFxApp.ExitFailure : HipFxApp.ExitOk;

@@ -3,6 +3,7 @@ using System.Globalization;
 using HipFx.Cli.Models;
 using HipFx.Cli.Output;
 using HipFx.Core;
+using HipFx.Data.Runs;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
 
@@ -55,14 +56,18 @@ internal sealed class PredictCommand : ICliCommand
             var stdout = parse.InvocationConfiguration.Output;
             string? modelPath = parse.GetValue(model);
             var detectionsFile = parse.GetValue(detections);
-            if ((modelPath is null) == (detectionsFile is null))
+            DetectionSource.RequireExactlyOne(modelPath, detectionsFile?.FullName);
+            int batchSize = OptionRules.Positive(parse.GetValue(batch), "Batch");
+            var decision = new DecisionOptions { ValgusPriority = parse.GetValue(valgusPriority), ValgusTau = parse.GetValue(valgusTau) }.Validated();
+            var tauChoice = ResolveTau(parse.GetValue(tau), modelPath, decision);
+            foreach (var warning in tauChoice.Warnings)
             {
-                throw new HipFxConfigException("give exactly one of --model or --detections");
+                parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
             }
+            var (tauValue, tauSource) = (tauChoice.Tau, tauChoice.Source);
             var files = PredictRunner.CollectImages(parse.GetValue(inputs)!);
-            var (tauValue, tauSource) = ResolveTau(parse.GetValue(tau), modelPath);
             IDetector detector = modelPath is not null
-                ? DetectorLoader.Load(modelPath, parse, globals, parse.GetValue(batch))
+                ? DetectorLoader.Load(modelPath, parse, globals, batchSize)
                 : new PrecomputedDetector(detectionsFile!.FullName, files);
             using (detector)
             {
@@ -70,7 +75,7 @@ internal sealed class PredictCommand : ICliCommand
                 {
                     Inputs = files,
                     OutputFolder = parse.GetValue(output)!.FullName,
-                    Decision = new DecisionOptions { Tau = tauValue, ValgusPriority = parse.GetValue(valgusPriority), ValgusTau = parse.GetValue(valgusTau) },
+                    Decision = decision with { Tau = tauValue },
                     TauSource = tauSource,
                     Mapping = detector.Mapping,
                     Overlays = !parse.GetValue(noOverlay),
@@ -90,25 +95,8 @@ internal sealed class PredictCommand : ICliCommand
         return command;
     }
 
-    private static (double Tau, string Source) ResolveTau(double? explicitTau, string? modelPath)
-    {
-        if (explicitTau is { } t)
-        {
-            if (t is < 0 or > 1 || double.IsNaN(t))
-            {
-                throw new HipFxConfigException($"--tau must be in [0, 1], got {t}");
-            }
-            return (t, "--tau");
-        }
-        if (modelPath is not null)
-        {
-            string folder = Directory.Exists(modelPath) ? modelPath : Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
-            string file = Path.Combine(folder, TauSelection.FileName);
-            if (File.Exists(file))
-            {
-                return (TauSelection.Read(file).Tau, $"locked in {file}");
-            }
-        }
-        return (new DecisionOptions().Tau, "default");
-    }
+    /// <summary>τ by <see cref="TauResolver"/>: --tau, else the run folder's locked tau.json, else the default.</summary>
+    private static TauChoice ResolveTau(double? explicitTau, string? modelPath, DecisionOptions decision) =>
+        TauResolver.ExplicitOrLocked(explicitTau, modelPath is null ? null : RunFolder.Of(modelPath).TauFile, decision)
+        ?? TauResolver.Default(decision);
 }

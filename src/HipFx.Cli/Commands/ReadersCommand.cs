@@ -66,9 +66,10 @@ internal sealed class ReadersCommand : ICliCommand
         };
         var noPlot = new Option<bool>("--no-plot") { Description = "Skip the PNG." };
 
-        var command = new Command("readers",
+        var command = new HipFxCommand("readers",
             "The reader study: per reader and phase Se/Sp (Table III layout), mean (SD), intra- and inter-reader κ, " +
             "and the effect of AI assistance (exact McNemar). 'hipfx readers simulate' makes reads to try it.");
+        command.MapKey(nameof(FleissKappaOptions.BootstrapSamples), bootstrap);
         foreach (var option in new Option[] { truth, reads, split, ai, aiName, readers, output, baseline, assisted, bootstrap, seed, noPlot })
         {
             command.Options.Add(option);
@@ -168,8 +169,9 @@ internal sealed class ReadersCommand : ICliCommand
             DefaultValueFactory = _ => defaults.AdoptWrongSuggestion,
         };
 
-        var command = new Command("simulate",
+        var command = new HipFxCommand("simulate",
             "Simulate reads of a reader study (three phases, AI help in phase III) from a seeded reader model.");
+        command.MapKey(nameof(ReadSimulationOptions.AdoptCorrectSuggestion), adoptCorrect).MapKey(nameof(ReadSimulationOptions.AdoptWrongSuggestion), adoptWrong);
         foreach (var option in new Option[] { truth, split, output, ai, aiOut, readerCount, seed, consistency, adoptCorrect, adoptWrong })
         {
             command.Options.Add(option);

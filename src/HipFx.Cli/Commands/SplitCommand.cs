@@ -58,7 +58,8 @@ internal sealed class SplitCommand : ICliCommand
 
     public Command Build(GlobalOptions globals)
     {
-        var command = new Command("split", "Patient-level, label-stratified, seeded train/val/test split (default 0.8/0.1/0.1); external institutions kept whole; near-duplicates across splits reported.");
+        var command = new HipFxCommand("split", "Patient-level, label-stratified, seeded train/val/test split (default 0.8/0.1/0.1); external institutions kept whole; near-duplicates across splits reported.");
+        command.MapKey(nameof(NearDuplicateOptions.MaxDistance), duplicateDistance);
         command.Arguments.Add(manifest);
         foreach (var option in new Option[] { output, external, fractions, seed, duplicateDistance, noDuplicates, maxPixels })
         {

@@ -1,4 +1,4 @@
-using HipFx.Core;
+using HipFx.Data.Runs;
 using System.CommandLine;
 
 namespace HipFx.Cli.Models;
@@ -20,32 +20,6 @@ internal static class DetectorLoader
         return new ModelDetector(checkpoint, devices[0], batchSize);
     }
 
-    /// <summary>The checkpoint file <paramref name="modelPath"/> names or holds.</summary>
-    public static string ResolveCheckpoint(string modelPath)
-    {
-        if (File.Exists(modelPath))
-        {
-            return Path.GetFullPath(modelPath);
-        }
-        if (!Directory.Exists(modelPath))
-        {
-            throw new HipFxConfigException($"--model: no such file or folder: {modelPath}");
-        }
-        foreach (string folder in new[] { modelPath, Path.Combine(modelPath, "weights") })
-        {
-            foreach (string name in new[] { "best.safetensors", "last.safetensors" })
-            {
-                string p = Path.Combine(folder, name);
-                if (File.Exists(p))
-                {
-                    return Path.GetFullPath(p);
-                }
-            }
-            if (Directory.Exists(folder) && Directory.GetFiles(folder, "*.safetensors") is [var only])
-            {
-                return Path.GetFullPath(only);
-            }
-        }
-        throw new HipFxDataException("no checkpoint here: expected best.safetensors, last.safetensors or a single *.safetensors (also under weights/)", modelPath);
-    }
+    /// <summary>The checkpoint file <paramref name="modelPath"/> names or holds (<see cref="RunFolder.ResolveModel"/>).</summary>
+    public static string ResolveCheckpoint(string modelPath) => RunFolder.ResolveModel(modelPath).Checkpoint;
 }

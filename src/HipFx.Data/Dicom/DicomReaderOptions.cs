@@ -1,3 +1,5 @@
+using HipFx.Core;
+
 namespace HipFx.Data.Dicom;
 
 /// <summary>How strictly the reader treats structural problems that do not touch the pixel values.</summary>
@@ -33,13 +35,13 @@ public sealed record DicomReaderOptions
     /// <summary>Default <see cref="DicomIntegrityHandling.IgnoreNonPixelProblems"/>.</summary>
     public DicomIntegrityHandling IntegrityHandling { get; init; } = DicomIntegrityHandling.IgnoreNonPixelProblems;
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a limit that is not positive.</summary>
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming a limit that is too small.</summary>
     public DicomReaderOptions Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFileBytes, 132L);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxInflatedBytes, 1L);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSequenceDepth, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFramePixels, 1L);
+        OptionRules.AtLeast(MaxFileBytes, 132L);
+        OptionRules.Positive(MaxInflatedBytes);
+        OptionRules.Positive(MaxSequenceDepth);
+        OptionRules.Positive(MaxFramePixels);
         return this;
     }
 }

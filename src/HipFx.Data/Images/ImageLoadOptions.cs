@@ -1,3 +1,5 @@
+using HipFx.Core;
+
 namespace HipFx.Data.Images;
 
 /// <summary>How radiographs are decoded. Limits are options, checked on the header before any pixel is decoded.</summary>
@@ -14,9 +16,10 @@ public sealed record ImageLoadOptions
     /// <summary>Largest file accepted, in bytes. Default 512 MiB.</summary>
     public long MaxFileBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming a limit that is not positive.</summary>
     public void Validate()
     {
-        if (MaxPixels <= 0) throw new ArgumentOutOfRangeException(nameof(MaxPixels), MaxPixels, "must be positive");
-        if (MaxFileBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxFileBytes), MaxFileBytes, "must be positive");
+        OptionRules.Positive(MaxPixels);
+        OptionRules.Positive(MaxFileBytes);
     }
 }

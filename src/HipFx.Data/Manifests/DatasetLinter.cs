@@ -20,7 +20,7 @@ public static class DatasetLinter
     /// <summary>Lints a folder (recursively) or a manifest CSV, chosen by what <paramref name="dataset"/> is.</summary>
     public static LintReport Lint(string dataset, LintOptions? options = null, IProgress<(int Done, int Total)>? progress = null)
     {
-        options ??= new LintOptions();
+        options = (options ?? new LintOptions()).Validated();
         if (Directory.Exists(dataset))
         {
             return LintFolder(dataset, options, progress);

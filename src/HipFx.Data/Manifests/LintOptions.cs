@@ -1,5 +1,6 @@
 using HipFx.Data.Images;
 using HipFx.Data.Voc;
+using HipFx.Core;
 
 namespace HipFx.Data.Manifests;
 
@@ -26,4 +27,13 @@ public sealed record LintOptions
 
     /// <summary>XML limits.</summary>
     public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;
+
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming a bad setting.</summary>
+    public LintOptions Validated()
+    {
+        OptionRules.Positive(MinBoxSide);
+        OptionRules.Positive(MaxXmlCharacters);
+        Images.Validate();
+        return this;
+    }
 }

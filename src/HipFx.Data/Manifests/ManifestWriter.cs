@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Manifests;
 
@@ -20,14 +21,7 @@ public static class ManifestWriter
     public static void Write(IReadOnlyList<ManifestRow> rows, string path)
     {
         ManifestValidator.ThrowIfInvalid(rows, path);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, ToCsv(rows, optionalColumns: null), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, ToCsv(rows, optionalColumns: null));
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ public sealed record NearDuplicateOptions
 
     /// <summary>Image decoding limits.</summary>
     public ImageLoadOptions Images { get; init; } = ImageLoadOptions.Default;
+
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming a bad setting.</summary>
+    public NearDuplicateOptions Validated()
+    {
+        OptionRules.InRange(HashSize, 2, 64);
+        OptionRules.InRange(MaxDistance, 0, HashSize * HashSize);
+        Images.Validate();
+        return this;
+    }
 }
 
 /// <summary>

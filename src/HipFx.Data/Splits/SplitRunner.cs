@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HipFx.Data.Manifests;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Splits;
 
@@ -15,6 +16,14 @@ public sealed record SplitRunOptions
 
     /// <summary>Near-duplicate search; null turns it off.</summary>
     public NearDuplicateOptions? NearDuplicates { get; init; } = new();
+
+    /// <summary>Throws <see cref="HipFx.Core.HipFxConfigException"/> naming a bad setting, before any file is read.</summary>
+    public SplitRunOptions Validated()
+    {
+        Split.Validate();
+        NearDuplicates?.Validated();
+        return this;
+    }
 }
 
 /// <summary>What one <c>hipfx split</c> run produced.</summary>
@@ -36,6 +45,7 @@ public static class SplitRunner
 {
     public static SplitRunResult Run(string manifestPath, SplitRunOptions options, IProgress<int>? hashing = null)
     {
+        options = options.Validated();
         var input = ManifestReader.Read(manifestPath);
         options = options with { Split = options.Split.WithExternalsFrom(input) };
         var split = PatientSplitter.Split(input, options.Split);
@@ -72,8 +82,7 @@ public static class SplitRunner
 
     private static void WriteText(string path, string text, List<string> files)
     {
-        File.WriteAllText(path + ".tmp", text, new UTF8Encoding(false));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(path, text);
         files.Add(path);
     }
 

@@ -1,5 +1,6 @@
 using HipFx.Core;
 using SkiaSharp;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Synth;
 
@@ -107,8 +108,7 @@ public static class ContactSheet
         }
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 90);
-        using var file = File.Create(path);
-        data.SaveTo(file);
+        AtomicFile.Write(path, data.SaveTo);
     }
 
     private static void DrawThumbnail(SKCanvas canvas, Thumbnail t, float x, float y, SKColor colour)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Synth;
 
@@ -58,8 +59,7 @@ public static class SynthBenchmark
                 cpu_seconds = r.CpuSeconds, images_per_second = r.ImagesPerSecond,
                 images_per_second_per_worker = r.ImagesPerSecondPerWorker, images_per_cpu_second = r.ImagesPerCpuSecond }),
         };
-        Directory.CreateDirectory(options.OutputFolder);
-        File.WriteAllText(Path.Combine(options.OutputFolder, "synth-bench.json"),
+        AtomicFile.WriteAllText(Path.Combine(options.OutputFolder, "synth-bench.json"),
             JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
         return rows;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using HipFx.Core;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Voc;
 
@@ -21,14 +22,7 @@ public static class VocWriter
     public static void Write(VocAnnotation annotation, string path,
         VocCoordinateConvention convention = VocCoordinateConvention.LabelImgEdge)
     {
-        string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, ToXml(annotation, convention), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, ToXml(annotation, convention));
     }
 
     /// <summary>The XML text LabelImg would write for <paramref name="annotation"/>.</summary>

@@ -3,16 +3,28 @@ using HipFx.Core;
 
 namespace HipFx.Evaluation.Coco;
 
+/// <summary>A detections file as read: per image id, and what was left out for naming images outside the ground truth.</summary>
+public sealed record DetectionsFile(Dictionary<string, IReadOnlyList<Detection>> ByImage, int IgnoredDetections, IReadOnlyList<string> IgnoredImageIds);
+
 /// <summary>Reads detections in the COCO results format.</summary>
 public static class CocoDetections
 {
+    /// <summary>How many unknown image ids an error message lists.</summary>
+    private const int ListedIds = 10;
+
+    /// <summary><see cref="ReadFile"/>'s detections per image id.</summary>
+    public static Dictionary<string, IReadOnlyList<Detection>> Read(string path, CocoGroundTruth groundTruth, bool allowExtraIds = false) =>
+        ReadFile(path, groundTruth, allowExtraIds).ByImage;
+
     /// <summary>
     /// Reads a COCO results file: a list of {image_id, category_id, bbox [x, y, w, h], score}.
     /// image_id is a COCO image id of <paramref name="groundTruth"/> or, for hand-made files, our image id
-    /// as a string; category_id is class id + 1. Detections of images not in the ground truth are skipped
-    /// (the file may cover several splits). Scores must lie in [0, 1].
+    /// as a string; category_id is class id + 1. A detection naming an image that is not in the ground truth is an
+    /// error naming the ids (a shifted or 0-based id would otherwise move detections onto the wrong images); with
+    /// <paramref name="allowExtraIds"/> (a file covering several splits) such detections are skipped and counted.
+    /// Scores must lie in [0, 1]. The order of the file does not matter.
     /// </summary>
-    public static Dictionary<string, IReadOnlyList<Detection>> Read(string path, CocoGroundTruth groundTruth)
+    public static DetectionsFile ReadFile(string path, CocoGroundTruth groundTruth, bool allowExtraIds)
     {
         using var doc = CocoGroundTruth.Parse(path);
         if (doc.RootElement.ValueKind != JsonValueKind.Array)
@@ -21,6 +33,8 @@ public static class CocoDetections
         }
         var known = groundTruth.Images.Select(i => i.ImageId).ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, List<Detection>>(StringComparer.Ordinal);
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        int ignored = 0;
         int i = 0;
         foreach (var e in doc.RootElement.EnumerateArray())
         {
@@ -29,10 +43,10 @@ public static class CocoDetections
             {
                 throw new HipFxDataException("expected an object", path, loc);
             }
-            string? imageId = e.TryGetProperty("image_id", out var iv) ? iv.ValueKind switch
+            string rawId = e.TryGetProperty("image_id", out var iv) ? iv.ValueKind switch
             {
-                JsonValueKind.String => iv.GetString(),
-                JsonValueKind.Number when iv.TryGetInt64(out long n) => groundTruth.ImageIds.TryGetValue(n, out var s) ? s : null,
+                JsonValueKind.String => iv.GetString() ?? "",
+                JsonValueKind.Number when iv.TryGetInt64(out long n) => groundTruth.ImageIds.TryGetValue(n, out var s) ? s : $"#{n}",
                 _ => throw new HipFxDataException("\"image_id\" must be an integer or a string", path, loc),
             } : throw new HipFxDataException("missing \"image_id\"", path, loc);
             long cid = CocoGroundTruth.Long(e, "category_id", path, loc);
@@ -48,12 +62,24 @@ public static class CocoDetections
             {
                 throw new HipFxDataException($"score {score} is outside [0, 1]", path, loc);
             }
-            if (imageId is null || !known.Contains(imageId))
+            if (!known.Contains(rawId))
             {
+                unknown.Add(rawId);
+                ignored++;
                 continue;
             }
+            string imageId = rawId;
             (result.TryGetValue(imageId, out var list) ? list : result[imageId] = []).Add(new Detection((FractureClass)(cid - 1), score, box));
         }
-        return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Detection>)kv.Value, StringComparer.Ordinal);
+        if (unknown.Count > 0 && !allowExtraIds)
+        {
+            string listed = string.Join(", ", unknown.Take(ListedIds)) + (unknown.Count > ListedIds ? $" and {unknown.Count - ListedIds} more" : "");
+            throw new HipFxDataException(
+                $"{ignored} detections name {unknown.Count} image ids that are not in this ground truth ({groundTruth.Images.Count} images): {listed}. " +
+                "Integer ids (#n) are 1..N in the order of the split's ground_truth.json; string ids are image ids. " +
+                "If the file covers several splits, pass --allow-extra-ids", path);
+        }
+        return new DetectionsFile(result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Detection>)kv.Value, StringComparer.Ordinal),
+            ignored, [.. unknown]);
     }
 }

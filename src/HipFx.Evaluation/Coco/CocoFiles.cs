@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HipFx.Core;
 using HipFx.Evaluation.Metrics;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Coco;
 
@@ -65,7 +66,7 @@ public static class CocoFiles
             ["categories"] = new JsonArray(ClassNames.FractureClasses
                 .Select(c => (JsonNode)new JsonObject { ["id"] = CategoryId(c), ["name"] = c.Name(), ["supercategory"] = "fracture" }).ToArray()),
         };
-        File.WriteAllText(path, root.ToJsonString(Indented));
+        AtomicFile.WriteAllText(path, root.ToJsonString(Indented));
     }
 
     /// <summary>Writes detections in the COCO results format; image ids follow <paramref name="images"/>' order (1..N).</summary>
@@ -90,7 +91,7 @@ public static class CocoFiles
                 });
             }
         }
-        File.WriteAllText(path, list.ToJsonString(Indented));
+        AtomicFile.WriteAllText(path, list.ToJsonString(Indented));
     }
 
     private static JsonArray Bbox(Box b) => new(b.X1, b.Y1, b.Width, b.Height);

@@ -45,7 +45,8 @@ public sealed record BoxOverlapSummary(IReadOnlyList<OverlapStats> PerClass, IRe
             foreach (var gt in image.Boxes)
             {
                 Detection? bestDet = null;
-                double bestIoU = 0;
+                // Found when IoU ≥ minIoU (EVAL.md): at minIoU 0 a same-class box that does not touch the truth counts too.
+                double bestIoU = minIoU > 0 ? 0 : -1;
                 foreach (var det in dets)
                 {
                     if (det.Class != gt.Class || det.Score < tau)
@@ -61,7 +62,7 @@ public sealed record BoxOverlapSummary(IReadOnlyList<OverlapStats> PerClass, IRe
                 }
                 bool found = bestDet is not null && bestIoU >= minIoU;
                 double dice = bestDet is null ? 0 : gt.Box.Dice(bestDet.Box);
-                double iouValue = bestIoU;
+                double iouValue = bestDet is null ? 0 : bestIoU;
                 matches.Add(new BoxMatch(image.ImageId, gt, bestDet, iouValue, dice, found));
                 int c = (int)gt.Class;
                 stats[c] += found ? new OverlapStats(1, 1, iouValue, dice) : new OverlapStats(0, 1, 0, 0);

@@ -1,3 +1,5 @@
+using HipFx.Core;
+
 namespace HipFx.Evaluation.Metrics;
 
 /// <summary>How an image's boxes become one image label (SPEC.md "Metrics").</summary>
@@ -16,17 +18,11 @@ public sealed record DecisionOptions
     /// <summary>τ_v, the valgus score needed by the valgus-priority rule. Default 0.3.</summary>
     public double ValgusTau { get; init; } = 0.3;
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a threshold is outside [0, 1].</summary>
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming <c>Tau</c> or <c>ValgusTau</c> when outside [0, 1].</summary>
     public DecisionOptions Validated()
     {
-        if (Tau is < 0 or > 1 || double.IsNaN(Tau))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Tau), Tau, "τ must be in [0, 1].");
-        }
-        if (ValgusTau is < 0 or > 1 || double.IsNaN(ValgusTau))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ValgusTau), ValgusTau, "τ_v must be in [0, 1].");
-        }
+        OptionRules.Fraction(Tau);
+        OptionRules.Fraction(ValgusTau);
         return this;
     }
 }

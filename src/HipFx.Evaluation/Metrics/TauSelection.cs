@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HipFx.Core;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Metrics;
 
@@ -11,7 +12,7 @@ namespace HipFx.Evaluation.Metrics;
 public sealed record TauSelection
 {
     /// <summary>The file name inside a run folder.</summary>
-    public const string FileName = "tau.json";
+    public const string FileName = Data.Runs.RunFolder.TauFileName;
 
     /// <summary>The criterion's name as written in tau.json.</summary>
     public const string MacroYoudenCriterion = "max_macro_youden_j";
@@ -62,8 +63,7 @@ public sealed record TauSelection
             }
             return;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
     }
 
     public static TauSelection Read(string path)

@@ -1,5 +1,6 @@
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Statistics;
+using HipFx.Core;
 
 namespace HipFx.Evaluation.Pipeline;
 
@@ -19,10 +20,7 @@ public sealed record EvalOptions
     {
         Decision.Validated();
         Bootstrap.Validated();
-        if (OverlapMinIoU is < 0 or > 1 || double.IsNaN(OverlapMinIoU))
-        {
-            throw new ArgumentOutOfRangeException(nameof(OverlapMinIoU), OverlapMinIoU, "must be in [0, 1]");
-        }
+        OptionRules.Fraction(OverlapMinIoU);
         return this;
     }
 }

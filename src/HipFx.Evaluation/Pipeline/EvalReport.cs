@@ -2,6 +2,7 @@ using System.Text;
 using HipFx.Evaluation.Coco;
 using HipFx.Evaluation.Plots;
 using HipFx.Evaluation.Tables;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Pipeline;
 
@@ -72,7 +73,7 @@ public static class EvalReport
             md.Append("![").Append(Path.GetFileNameWithoutExtension(p)).Append("](").Append(Path.GetFileName(p)).Append(")\n\n");
         }
         string report = Path.Combine(folder, "report.md");
-        File.WriteAllText(report, md.ToString());
+        AtomicFile.WriteAllText(report, md.ToString());
         return new EvalReportFiles(tables.Select(t => t.Table).ToList(), tableFiles, audit, gt, dt, pictures, report);
     }
 }

@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Data.Runs;
 using HipFx.Data.Voc;
 
 namespace HipFx.Evaluation.Pipeline;
@@ -50,9 +51,19 @@ public sealed record EvalRunOptions
     /// </summary>
     public string? ImagesFolder { get; init; }
 
+    /// <summary>
+    /// Skip (and count) detections whose image is not in the evaluated split, for a file covering several splits.
+    /// Default false: such detections are an error naming the ids.
+    /// </summary>
+    public bool AllowExtraIds { get; init; }
+
+    /// <summary>Images per model batch when detections are computed. Default 8.</summary>
+    public int BatchSize { get; init; } = 8;
+
     /// <summary>Throws <see cref="HipFxConfigException"/> on a contradictory or incomplete set of options.</summary>
     public EvalRunOptions Validated()
     {
+        OptionRules.Positive(BatchSize);
         if ((ManifestPath is null) == (GroundTruthPath is null))
         {
             throw new HipFxConfigException("give exactly one of --manifest (manifest CSV) or --ground-truth (COCO file)");
@@ -61,22 +72,15 @@ public sealed record EvalRunOptions
         {
             throw new HipFxConfigException("--tau and --tau-from-val exclude each other");
         }
-        if (Tau is { } t && (t is < 0 or > 1 || double.IsNaN(t)))
+        if (Tau is { } t)
         {
-            throw new HipFxConfigException($"--tau must be in [0, 1], got {t}");
+            OptionRules.Fraction(t, nameof(Tau));
         }
         if (string.IsNullOrWhiteSpace(Split))
         {
             throw new HipFxConfigException("--split must name a split");
         }
-        try
-        {
-            Evaluation.Validated();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new HipFxConfigException(e.Message);
-        }
+        Evaluation.Validated();
         return this;
     }
 
@@ -89,8 +93,7 @@ public sealed record EvalRunOptions
         }
         if (ModelPath is not null)
         {
-            string folder = Directory.Exists(ModelPath) ? ModelPath : Path.GetDirectoryName(Path.GetFullPath(ModelPath))!;
-            return Path.Combine(folder, Metrics.TauSelection.FileName);
+            return RunFolder.Of(ModelPath).TauFile;
         }
         if (DetectionsPath is not null)
         {

@@ -67,7 +67,12 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
     {
         if (options.DetectionsPath is { } path)
         {
-            var dets = CocoDetections.Read(path, truth.Coco);
+            var file = CocoDetections.ReadFile(path, truth.Coco, options.AllowExtraIds);
+            var dets = file.ByImage;
+            if (file.IgnoredDetections > 0)
+            {
+                warnings.Add($"{file.IgnoredDetections} detections of {file.IgnoredImageIds.Count} images not in this split's ground truth were ignored (--allow-extra-ids)");
+            }
             int missing = truth.Images.Count(i => !dets.ContainsKey(i.ImageId));
             if (missing == truth.Images.Count && truth.Images.Count > 0)
             {
@@ -119,19 +124,11 @@ public sealed class EvalRunner(EvalRunOptions options, Func<IDetector>? detector
 
     private (double Tau, string Source, TauSelection? Chosen) ResolveTau()
     {
-        if (options.Tau is { } explicitTau)
-        {
-            return (explicitTau, "--tau", null);
-        }
         string file = options.ResolvedTauFile();
-        if (File.Exists(file))
+        if (TauResolver.ExplicitOrLocked(options.Tau, file, options.Evaluation.Decision) is { } given)
         {
-            var locked = TauSelection.Read(file);
-            if (locked.ValgusPriority != options.Evaluation.Decision.ValgusPriority)
-            {
-                warnings.Add($"τ in {file} was chosen with the valgus-priority rule {(locked.ValgusPriority ? "on" : "off")}; this run has it {(options.Evaluation.Decision.ValgusPriority ? "on" : "off")}");
-            }
-            return (locked.Tau, $"locked in {file} (chosen on {locked.Split}, {locked.Criterion})", null);
+            warnings.AddRange(given.Warnings);
+            return (given.Tau, given.Source, null);
         }
         if (!options.TauFromVal)
         {

@@ -17,7 +17,8 @@ public sealed class PrecomputedDetector : IDetector
         var stems = imageFiles.Select(Path.GetFileNameWithoutExtension).Distinct().ToList();
         var truth = new CocoGroundTruth(
             stems.Select(s => new EvalImage(s!, s!, ImageLabel.NoFracture, [])).ToList(), new Dictionary<long, string>());
-        byStem = CocoDetections.Read(detectionsFile, truth);
+        // The file may hold detections of more images than those given to predict.
+        byStem = CocoDetections.Read(detectionsFile, truth, allowExtraIds: true);
         Description = detectionsFile;
     }
 

@@ -9,6 +9,7 @@ using HipFx.Core;
 using HipFx.Data.Images;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Plots;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Pipeline;
 
@@ -136,7 +137,7 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
                 ["above_tau"] = d.Score >= options.Decision.Tau,
             }).ToArray()),
         };
-        File.WriteAllText(json, node.ToJsonString(Indented));
+        AtomicFile.WriteAllText(json, node.ToJsonString(Indented));
         string? overlay = null;
         if (options.Overlays)
         {
@@ -155,8 +156,12 @@ public sealed class PredictRunner(PredictOptions options, IDetector detector, Ac
 
     private void WriteSummary(IReadOnlyList<PredictedImage> results)
     {
-        using var w = new StreamWriter(Path.Combine(options.OutputFolder, "predictions.csv"), false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(w, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        AtomicFile.WriteText(Path.Combine(options.OutputFolder, "predictions.csv"), w => WriteSummary(w, results));
+    }
+
+    private void WriteSummary(TextWriter w, IReadOnlyList<PredictedImage> results)
+    {
+        using var csv = new CsvWriter(w, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
         foreach (var h in new[] { "image_id", "image", "decision", "rule", "score", "detections", "detections_above_tau" })
         {
             csv.WriteField(h);

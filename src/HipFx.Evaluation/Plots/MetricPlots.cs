@@ -2,6 +2,7 @@ using System.Globalization;
 using HipFx.Core;
 using HipFx.Evaluation.Metrics;
 using ScottPlot;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Plots;
 
@@ -46,7 +47,7 @@ public static class MetricPlots
         plot.XLabel("Decision");
         plot.YLabel("Truth");
         plot.Title(title);
-        plot.SavePng(path, 640, 600);
+        AtomicFile.WriteVia(path, p => plot.SavePng(p, 640, 600));
     }
 
     /// <summary>Precision–recall curves at IoU 0.5 (pycocotools' interpolated precision at 101 recall points), one line per class with ground truth.</summary>
@@ -74,6 +75,6 @@ public static class MetricPlots
         plot.YLabel("Precision");
         plot.Title(title);
         plot.ShowLegend(Alignment.LowerLeft);
-        plot.SavePng(path, 720, 540);
+        AtomicFile.WriteVia(path, p => plot.SavePng(p, 720, 540));
     }
 }

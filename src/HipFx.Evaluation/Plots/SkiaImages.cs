@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Plots;
 
@@ -21,7 +22,6 @@ internal static class SkiaImages
     {
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        data.SaveTo(file);
+        AtomicFile.Write(path, data.SaveTo);
     }
 }

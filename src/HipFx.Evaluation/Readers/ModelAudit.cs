@@ -1,4 +1,5 @@
 using HipFx.Core;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Readers;
 
@@ -64,12 +65,14 @@ public sealed class ModelAudit
     /// <summary>Writes <c>image_id,truth,decision</c> (the columns the reader study reads).</summary>
     public static void Write(string path, IEnumerable<(string ImageId, ImageLabel Truth, ImageLabel Decision)> rows)
     {
-        using var writer = new StreamWriter(path);
-        writer.WriteLine("image_id,truth,decision");
-        foreach (var (id, truth, decision) in rows)
+        AtomicFile.WriteText(path, writer =>
         {
-            writer.WriteLine($"{Quote(id)},{truth.Name()},{decision.Name()}");
-        }
+            writer.WriteLine("image_id,truth,decision");
+            foreach (var (id, truth, decision) in rows)
+            {
+                writer.WriteLine($"{Quote(id)},{truth.Name()},{decision.Name()}");
+            }
+        });
     }
 
     private static string Quote(string s) =>

@@ -92,9 +92,9 @@ public sealed record ReadSimulationOptions
         Check(Readers.Count >= 1, "simulation needs at least one reader");
         Check(Readers.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count() == Readers.Count, "simulated reader names must differ");
         Check(Phases.Count >= 1 && Phases.Distinct().Count() == Phases.Count, "give each phase once");
-        Check(Consistency is >= 0 and <= 1, $"consistency must lie in [0, 1], got {Consistency}");
-        Check(AdoptCorrectSuggestion is >= 0 and <= 1, $"adopt-correct must lie in [0, 1], got {AdoptCorrectSuggestion}");
-        Check(AdoptWrongSuggestion is >= 0 and <= 1, $"adopt-wrong must lie in [0, 1], got {AdoptWrongSuggestion}");
+        OptionRules.Fraction(Consistency);
+        OptionRules.Fraction(AdoptCorrectSuggestion);
+        OptionRules.Fraction(AdoptWrongSuggestion);
         Check(AiCorrect.Count == ClassNames.LabelCount && AiCorrect.All(p => p is >= 0 and <= 1),
             $"AI accuracy needs {ClassNames.LabelCount} probabilities in [0, 1]");
         Check(AssistedTimeFactor > 0, $"assisted time factor must be > 0, got {AssistedTimeFactor}");

@@ -21,6 +21,12 @@ public sealed record ReaderMetrics(
     Proportion Accuracy,
     double? MeanReadingTimeS)
 {
+    /// <summary>
+    /// Unweighted mean of the four fracture classes' one-vs-rest accuracies, as <c>hipfx eval</c>'s macro row
+    /// (<see cref="ClassificationSummary.MacroAccuracy"/>).
+    /// </summary>
+    public double MacroAccuracy { get; init; } = double.NaN;
+
     /// <summary>"A · I", or the model's name.</summary>
     public string Title => Phase is { } p ? $"{Reader} · {p.Name()}" : Reader;
 
@@ -45,7 +51,10 @@ public sealed record ReaderMetrics(
             summary.MacroSensitivity.Value,
             summary.MacroSpecificity.Value,
             Proportion.Of(correct, pairs.Count),
-            times is { Count: > 0 } ? times.Average() : null);
+            times is { Count: > 0 } ? times.Average() : null)
+        {
+            MacroAccuracy = summary.MacroAccuracy.Value,
+        };
     }
 }
 

@@ -1,5 +1,6 @@
 using HipFx.Evaluation.Statistics;
 using ScottPlot;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Readers;
 
@@ -35,7 +36,7 @@ public static class ReaderStudyPlot
         {
             Directory.CreateDirectory(folder);
         }
-        multiplot.SavePng(path, Width, Height);
+        AtomicFile.WriteVia(path, p => multiplot.SavePng(p, Width, Height));
     }
 
     /// <summary>A value without an interval, drawn as a bar only.</summary>

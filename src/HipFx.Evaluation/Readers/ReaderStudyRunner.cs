@@ -1,6 +1,7 @@
 using System.Text;
 using HipFx.Data.Manifests;
 using HipFx.Evaluation.Tables;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Readers;
 
@@ -52,7 +53,7 @@ public static class ReaderStudyRunner
             files.Add(plot);
         }
         string report = Path.Combine(options.OutputFolder, ReportName);
-        File.WriteAllText(report, Report(result, tables, plot is null ? null : PlotName));
+        AtomicFile.WriteAllText(report, Report(result, tables, plot is null ? null : PlotName));
         files.Add(report);
         return new ReaderStudyOutput(result, tables, files, report, plot);
     }
@@ -65,7 +66,9 @@ public static class ReaderStudyRunner
             new("reads", Path.GetFileName(options.ReadsPath)),
             new("reads_sha256", FileHash.Sha256(options.ReadsPath)),
             new("cohen_interval", "asymptotic, Fleiss-Cohen-Everitt 1969 variance"),
-            new("fleiss_interval", $"percentile bootstrap over images, {options.Analysis.Fleiss.BootstrapSamples} resamples, seed {options.Analysis.Fleiss.Seed}"),
+            new("fleiss_interval", options.Analysis.Fleiss.BootstrapSamples > 0
+                ? $"percentile bootstrap over images, {options.Analysis.Fleiss.BootstrapSamples} resamples, seed {options.Analysis.Fleiss.Seed}"
+                : "none (0 bootstrap resamples)"),
         };
         if (options.ModelAuditPath is { } audit)
         {

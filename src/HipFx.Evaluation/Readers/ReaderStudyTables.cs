@@ -181,7 +181,9 @@ public static class ReaderStudyTables
         [
             "Unweighted κ over the five labels. Strength: Landis and Koch (1977).",
             "Cohen: asymptotic interval κ ± 1.96·SE, SE from the large-sample variance of Fleiss, Cohen and Everitt (1969).",
-            $"Fleiss: percentile bootstrap over images, {fleiss.BootstrapSamples} resamples, seed {fleiss.Seed}; SE is the bootstrap SD.",
+            fleiss.BootstrapSamples > 0
+                ? $"Fleiss: percentile bootstrap over images, {fleiss.BootstrapSamples} resamples, seed {fleiss.Seed}; SE is the bootstrap SD."
+                : "Fleiss: no interval and no SE (bootstrap off: 0 resamples).",
         ]);
     }
 
@@ -233,7 +235,7 @@ public static class ReaderStudyTables
             [
                 TableCell.Label(m.Reader), TableCell.Label(phase), TableCell.Label(MacroRow),
                 TableCell.Label(""), TableCell.Label(""), TableCell.Label(""), TableCell.Label(""),
-                TableCell.Number(m.MacroSensitivity, 3), TableCell.Number(m.MacroSpecificity, 3), TableCell.Label(""),
+                TableCell.Number(m.MacroSensitivity, 3), TableCell.Number(m.MacroSpecificity, 3), TableCell.Number(m.MacroAccuracy, 3),
             ]);
         }
         return new ResultTable("Per reader and phase: one-vs-rest counts with Wilson 95% intervals", columns, rows, stamp, LabelFootnotes);
@@ -288,7 +290,8 @@ public static class ReaderStudyTables
         TableCell.Number(k.Kappa, 3, lower: k.Lower, upper: k.Upper), TableCell.Number(k.StandardError, 3),
         TableCell.Number(k.ObservedAgreement, 3), TableCell.Number(k.ExpectedAgreement, 3),
         TableCell.Label(k.Strength),
-        TableCell.Label(k.Method == KappaIntervalMethod.FleissCohenEveritt ? "asymptotic (FCE 1969)" : "bootstrap percentile"),
+        TableCell.Label(k.Method == KappaIntervalMethod.FleissCohenEveritt ? "asymptotic (FCE 1969)"
+            : double.IsNaN(k.StandardError) && double.IsNaN(k.Lower) ? "none" : "bootstrap percentile"),
     ];
 
     /// <summary>"0.88 (44/50)": the value and its counts; the Wilson interval stays in the numbers.</summary>

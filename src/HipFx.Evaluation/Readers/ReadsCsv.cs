@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using HipFx.Core;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Readers;
 
@@ -38,8 +39,12 @@ public static class ReadsCsv
     /// <summary>Writes reads with all six columns (empty optional fields when absent).</summary>
     public static void Write(string path, IEnumerable<ReaderRead> reads)
     {
-        using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        AtomicFile.WriteText(path, writer => Write(writer, reads));
+    }
+
+    private static void Write(TextWriter writer, IEnumerable<ReaderRead> reads)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (string column in new[] { ImageId, Reader, Phase, Label, Confidence, ReadingTimeS })
         {
             csv.WriteField(column);

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Random;
 using MathStatistics = MathNet.Numerics.Statistics.Statistics;
+using HipFx.Core;
 
 namespace HipFx.Evaluation.Statistics;
 
@@ -173,10 +174,10 @@ public sealed record FleissKappaOptions
 
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(BootstrapSamples);
+        OptionRules.NonNegative(BootstrapSamples);
         if (!(Confidence is > 0 and < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must lie in (0, 1).");
+            throw OptionRules.Fail(nameof(Confidence), $"must lie in (0, 1), got {Confidence}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Random;
 using MathNet.Numerics.Statistics;
+using HipFx.Core;
 
 namespace HipFx.Evaluation.Statistics;
 
@@ -17,10 +18,10 @@ public sealed record BootstrapOptions
 
     public BootstrapOptions Validated()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(Resamples);
-        if (Confidence is <= 0 or >= 1)
+        OptionRules.NonNegative(Resamples);
+        if (!(Confidence is > 0 and < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "must be in (0, 1)");
+            throw OptionRules.Fail(nameof(Confidence), $"must be in (0, 1), got {Confidence}");
         }
         return this;
     }

@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using HipFx.Core;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Pipeline;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Tables;
 
@@ -68,8 +69,7 @@ public static class AuditCsv
 
     public static string WriteFile(string path, EvalResult result, RunStamp stamp)
     {
-        using var w = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        Write(w, result, stamp);
+        AtomicFile.WriteText(path, w => Write(w, result, stamp));
         return path;
     }
 

@@ -88,7 +88,7 @@ public static class EvaluationTables
     {
         var columns = new List<TableColumn>
         {
-            new("class", "Fracture type"), new("gt_boxes", "GT boxes"), new("detections", "Detections"),
+            new("class", "Fracture type"), new("gt_boxes", "GT boxes"), new("detections", "Detections (≤100/image)"),
             new("ap50", "AP@0.5"), new("ap50_95", "AP@[0.5:0.95]"), new("recall50", "Max recall@0.5"),
         };
         var rows = new List<IReadOnlyList<TableCell>>();
@@ -106,6 +106,7 @@ public static class EvaluationTables
         {
             "COCO-style box AP as pycocotools computes it (101-point interpolation, maxDets 100, area all, no crowd boxes); all detections count, whatever τ.",
             "n/a: the class has no ground-truth box (pycocotools' −1); left out of the mean. Mean row: (n=classes averaged).",
+            "Detections: those AP is computed on, after COCO's cut to the 100 highest-scoring detections per image (maxDets).",
         };
         AddBootstrapNote(r, notes);
         return new ResultTable("Detection average precision", columns, rows, stamp, notes);

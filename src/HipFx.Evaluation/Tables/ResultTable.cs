@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Tables;
 
@@ -163,15 +164,9 @@ public sealed record ResultTable
         string md = Path.Combine(folder, baseName + ".md");
         string csv = Path.Combine(folder, baseName + ".csv");
         string json = Path.Combine(folder, baseName + ".json");
-        File.WriteAllText(md, ToMarkdown());
-        using (var w = new StreamWriter(csv, append: false, new UTF8Encoding(false)))
-        {
-            WriteCsv(w);
-        }
-        using (var s = File.Create(json))
-        {
-            WriteJson(s);
-        }
+        AtomicFile.WriteAllText(md, ToMarkdown());
+        AtomicFile.WriteText(csv, WriteCsv);
+        AtomicFile.Write(json, WriteJson);
         return [md, csv, json];
     }
 

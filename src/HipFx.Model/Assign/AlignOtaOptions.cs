@@ -1,3 +1,5 @@
+using HipFx.Core;
+
 namespace HipFx.Model.Assign;
 
 /// <summary>
@@ -24,34 +26,15 @@ public sealed record AlignOtaOptions
     /// <summary>Cost added to a (prior, GT) pair that is not inside both the GT box and its centre square. Default 1e8.</summary>
     public double OutsidePenalty { get; init; } = 1e8;
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad setting.</summary>
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming the first bad setting.</summary>
     public AlignOtaOptions Validate()
     {
-        Positive(CenterRadius, nameof(CenterRadius));
-        if (CandidateTopK < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(CandidateTopK), CandidateTopK, "must be at least 1");
-        }
-        NonNegative(IouWeight, nameof(IouWeight));
-        NonNegative(ClsWeight, nameof(ClsWeight));
-        Positive(IouCostEps, nameof(IouCostEps));
-        Positive(OutsidePenalty, nameof(OutsidePenalty));
+        OptionRules.Positive(CenterRadius);
+        OptionRules.Positive(CandidateTopK);
+        OptionRules.NonNegative(IouWeight);
+        OptionRules.NonNegative(ClsWeight);
+        OptionRules.Positive(IouCostEps);
+        OptionRules.Positive(OutsidePenalty);
         return this;
-    }
-
-    private static void Positive(double value, string name)
-    {
-        if (!(value > 0) || double.IsInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, "must be a finite number > 0");
-        }
-    }
-
-    private static void NonNegative(double value, string name)
-    {
-        if (!(value >= 0) || double.IsInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, "must be a finite number >= 0");
-        }
     }
 }

@@ -1,3 +1,5 @@
+using HipFx.Core;
+
 namespace HipFx.Model.Inference;
 
 /// <summary>
@@ -19,15 +21,12 @@ public sealed record PostProcessOptions
     {
         if (!(ScoreThreshold >= 0 && ScoreThreshold < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(ScoreThreshold), ScoreThreshold, "must be in [0, 1)");
+            throw OptionRules.Fail(nameof(ScoreThreshold), $"must be in [0, 1), got {ScoreThreshold}");
         }
         if (!(IouThreshold > 0 && IouThreshold <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(IouThreshold), IouThreshold, "must be in (0, 1]");
+            throw OptionRules.Fail(nameof(IouThreshold), $"must be in (0, 1], got {IouThreshold}");
         }
-        if (MaxDetections < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDetections), MaxDetections, "must be at least 1");
-        }
+        OptionRules.Positive(MaxDetections);
     }
 }

@@ -1,3 +1,5 @@
+using HipFx.Core;
+
 namespace HipFx.Model.Inference;
 
 /// <summary>How <see cref="Predictor"/> prepares images and filters detections.</summary>
@@ -19,11 +21,11 @@ public sealed record PredictorOptions
     {
         if (InputWidth < 32 || InputWidth % 32 != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(InputWidth), InputWidth, "must be a positive multiple of 32");
+            throw OptionRules.Fail(nameof(InputWidth), $"must be a positive multiple of 32, got {InputWidth}");
         }
         if (InputHeight < 32 || InputHeight % 32 != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(InputHeight), InputHeight, "must be a positive multiple of 32");
+            throw OptionRules.Fail(nameof(InputHeight), $"must be a positive multiple of 32, got {InputHeight}");
         }
         PostProcess.Validate();
     }

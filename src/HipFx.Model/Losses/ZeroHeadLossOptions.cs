@@ -1,4 +1,5 @@
 using HipFx.Model.Assign;
+using HipFx.Core;
 
 namespace HipFx.Model.Losses;
 
@@ -29,31 +30,20 @@ public sealed record ZeroHeadLossOptions
     /// <summary>The label assigner's settings.</summary>
     public AlignOtaOptions Assigner { get; init; } = new();
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad setting.</summary>
+    /// <summary>Throws <see cref="HipFxConfigException"/> naming the first bad setting.</summary>
     public ZeroHeadLossOptions Validate()
     {
-        NonNegative(ClsWeight, nameof(ClsWeight));
-        NonNegative(BboxWeight, nameof(BboxWeight));
-        NonNegative(DflWeight, nameof(DflWeight));
-        NonNegative(QflBeta, nameof(QflBeta));
+        OptionRules.NonNegative(ClsWeight);
+        OptionRules.NonNegative(BboxWeight);
+        OptionRules.NonNegative(DflWeight);
+        OptionRules.NonNegative(QflBeta);
         if (!(DflTargetMargin > 0 && DflTargetMargin < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(DflTargetMargin), DflTargetMargin, "must lie in (0, 1)");
+            throw OptionRules.Fail(nameof(DflTargetMargin), $"must lie in (0, 1), got {DflTargetMargin}");
         }
-        if (!(GiouEps > 0) || double.IsInfinity(GiouEps))
-        {
-            throw new ArgumentOutOfRangeException(nameof(GiouEps), GiouEps, "must be a finite number > 0");
-        }
+        OptionRules.Positive(GiouEps);
         ArgumentNullException.ThrowIfNull(Assigner, nameof(Assigner));
         Assigner.Validate();
         return this;
-    }
-
-    private static void NonNegative(double value, string name)
-    {
-        if (!(value >= 0) || double.IsInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, "must be a finite number >= 0");
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HipFx.Core;
 using static TorchSharp.torch;
+using HipFx.Core.IO;
 
 namespace HipFx.Model.Weights;
 
@@ -63,8 +64,7 @@ public static class SafetensorsFile
             {
                 header.Add((byte)' ');
             }
-            string tmp = path + ".tmp";
-            using (var file = File.Create(tmp))
+            AtomicFile.Write(path, file =>
             {
                 Span<byte> len = stackalloc byte[8];
                 BinaryPrimitives.WriteUInt64LittleEndian(len, (ulong)header.Count);
@@ -77,8 +77,7 @@ public static class SafetensorsFile
                         file.Write(e.Cpu.bytes);
                     }
                 }
-            }
-            File.Move(tmp, path, overwrite: true);
+            });
         }
         finally
         {

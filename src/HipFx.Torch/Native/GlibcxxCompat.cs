@@ -1,3 +1,5 @@
+using HipFx.Core.IO;
+
 namespace HipFx.Torch.Native;
 
 /// <summary>What <see cref="GlibcxxCompat"/> found in a libLibTorchSharp.so.</summary>
@@ -157,13 +159,7 @@ public static class GlibcxxCompat
         {
             throw new InvalidDataException($"{path}: cannot apply the GLIBCXX_3.4.32 compatibility fix: {e.Message}", e);
         }
-        string temp = path + ".hipfx-" + Environment.ProcessId + ".tmp";
-        File.WriteAllBytes(temp, patched);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
-        }
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, patched); // keeps the library's permissions
         return CompatOutcome.Patched;
     }
 }

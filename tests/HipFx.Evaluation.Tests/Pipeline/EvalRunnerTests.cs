@@ -39,7 +39,7 @@ public class EvalRunnerTests
         var (gt, dt) = WriteCoco(tmp);
         var options = new EvalRunOptions
         {
-            GroundTruthPath = gt, DetectionsPath = dt, Split = "test", TauFromVal = true, OutputFolder = tmp.File("out-test"),
+            GroundTruthPath = gt, DetectionsPath = dt, Split = "test", TauFromVal = true, OutputFolder = tmp.File("out-test"), AllowExtraIds = true,
         };
         var first = new EvalRunner(options).Run();
         Assert.NotNull(first.ChosenNow);
@@ -51,7 +51,7 @@ public class EvalRunnerTests
 
         // The chosen τ must be the best on val by the documented criterion.
         var gtVal = CocoGroundTruth.Read(gt, "val");
-        var dets = CocoDetections.Read(dt, gtVal);
+        var dets = CocoDetections.Read(dt, gtVal, allowExtraIds: true);
         Assert.Equal(TauSelector.Select(gtVal.Images, dets, new DecisionOptions(), "val").Tau, locked.Tau);
 
         // A locked file is reused unchanged, with or without --tau-from-val.

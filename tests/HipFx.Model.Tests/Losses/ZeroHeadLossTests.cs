@@ -4,6 +4,7 @@ using HipFx.Model.Losses;
 using HipFx.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
+using HipFx.Core;
 
 namespace HipFx.Model.Tests.Losses;
 
@@ -179,10 +180,10 @@ public class ZeroHeadLossTests
     [Fact]
     public void Options_are_validated_once_with_the_bad_setting_named()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ZeroHeadLoss(new ZeroHeadLossOptions { BboxWeight = -1 }));
-        Assert.Equal("BboxWeight", e.ParamName);
-        var a = Assert.Throws<ArgumentOutOfRangeException>(
+        var e = Assert.Throws<HipFxConfigException>(() => new ZeroHeadLoss(new ZeroHeadLossOptions { BboxWeight = -1 }));
+        Assert.Equal("BboxWeight", e.Key);
+        var a = Assert.Throws<HipFxConfigException>(
             () => new ZeroHeadLoss(new ZeroHeadLossOptions { Assigner = new AlignOtaOptions { CandidateTopK = 0 } }));
-        Assert.Equal("CandidateTopK", a.ParamName);
+        Assert.Equal("CandidateTopK", a.Key);
     }
 }

@@ -48,10 +48,6 @@ public sealed record DicomConvertOptions
     public DicomConvertOptions Validate()
     {
         static void Fail(string message) => throw new HipFx.Core.HipFxConfigException(message);
-        if (!Directory.Exists(InputFolder))
-        {
-            Fail($"--in '{InputFolder}' is not a folder");
-        }
         if (string.IsNullOrWhiteSpace(Salt))
         {
             Fail("a salt is required for the pseudonymous ids: pass --salt or set HIPFX_SALT (keep it secret and reuse it to keep ids stable)");
@@ -70,7 +66,12 @@ public sealed record DicomConvertOptions
         }
         if (PngCompressionLevel is < 0 or > 9)
         {
-            Fail($"PNG compression level must be 0..9, got {PngCompressionLevel}");
+            Fail($"--png-compression must be 0..9, got {PngCompressionLevel}");
+        }
+        // The folder last: every value is checked before any file is looked at.
+        if (!Directory.Exists(InputFolder))
+        {
+            Fail($"--in '{InputFolder}' is not a folder");
         }
         return this;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Dicom.Conversion;
 
@@ -17,10 +18,10 @@ public static class DicomMetadataWriter
 
     public static void Write(IEnumerable<DicomMetadataRow> rows, string path)
     {
-        var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)) { NewLine = "\n" })
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        AtomicFile.WriteText(path, writer =>
         {
+            writer.NewLine = "\n";
+            using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
             foreach (var column in Columns)
             {
                 csv.WriteField(column);
@@ -45,7 +46,6 @@ public static class DicomMetadataWriter
                 }
                 csv.NextRecord();
             }
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 }

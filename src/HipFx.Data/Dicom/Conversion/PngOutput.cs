@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Dicom.Conversion;
 
@@ -35,35 +36,18 @@ internal static class PngOutput
         where TSample : unmanaged
     {
         var (outWidth, outHeight) = Fit(width, height, maxSize);
-        ReadOnlySpan<byte> bytes;
+        TPixel[]? resized = null;
         if (outWidth != width || outHeight != height)
         {
             using var image = Image.LoadPixelData<TPixel>(MemoryMarshal.Cast<TSample, TPixel>(samples.AsSpan()), width, height);
             image.Mutate(x => x.Resize(outWidth, outHeight, KnownResamplers.Bicubic));
-            var resized = new TPixel[outWidth * outHeight];
+            resized = new TPixel[outWidth * outHeight];
             image.CopyPixelDataTo(resized);
-            bytes = MemoryMarshal.AsBytes(resized.AsSpan());
         }
-        else
+        AtomicFile.Write(path, file =>
         {
-            bytes = MemoryMarshal.AsBytes(samples.AsSpan());
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + $".{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                PngWriter.Write(file, bytes, outWidth, outHeight, bitDepth, colorType, level);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+            var bytes = resized is null ? MemoryMarshal.AsBytes(samples.AsSpan()) : MemoryMarshal.AsBytes(resized.AsSpan());
+            PngWriter.Write(file, bytes, outWidth, outHeight, bitDepth, colorType, level);
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipFx.Core.IO;
 
 namespace HipFx.Data.Dicom.Writing;
 
@@ -15,8 +16,8 @@ public static class CrDicomWriter
     /// <summary>Writes <paramref name="pixels"/> (stored values, row-major) with <paramref name="header"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, CrImageHeader header, ReadOnlySpan<ushort> pixels)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        Write(file, header, pixels);
+        var copy = pixels.ToArray();
+        AtomicFile.Write(path, file => Write(file, header, copy));
     }
 
     public static void Write(Stream stream, CrImageHeader header, ReadOnlySpan<ushort> pixels)
