@@ -1,43 +1,41 @@
+using HipFx.Data.Runs;
+
 namespace HipFx.Evaluation.Report;
 
 /// <summary>
-/// The files of a run folder the report reads (COMMON layout: config.yaml, run.json, best/last.safetensors,
-/// results.csv, curves.png, tau.json, eval-test/, eval-external/, readers/), each a path whether or not it exists.
+/// The files of a run folder the report reads, named by <see cref="RunFolder"/> (the one layout train writes), each a
+/// path whether or not it exists, plus how the report names them (relative to the folder).
 /// </summary>
 public sealed class RunFolderFiles(string folder)
 {
-    public const string ReportFileName = "report.html";
+    public const string ReportFileName = RunFolder.ReportFileName;
+
+    public RunFolder Run { get; } = new(folder);
 
     /// <summary>The run folder, absolute.</summary>
-    public string Folder { get; } = Path.GetFullPath(folder);
+    public string Folder => Run.Path;
 
     /// <summary>The run's name: the folder's name.</summary>
-    public string Name => Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar));
+    public string Name => Run.Name;
 
-    public string Config => At("config.yaml");
+    public string Config => Run.ConfigFile;
 
-    public string RunJson => At("run.json");
+    public string RunJson => Run.RunFile;
 
-    public string BestCheckpoint => At("best.safetensors");
+    public string Results => Run.ResultsFile;
 
-    public string LastCheckpoint => At("last.safetensors");
+    public string Curves => Run.CurvesFile;
 
-    public string Results => At("results.csv");
+    public string Tau => Run.TauFile;
 
-    public string Curves => At("curves.png");
-
-    public string Tau => At("tau.json");
+    public string Readers => Run.ReadersFolder;
 
     /// <summary>Where <c>hipfx eval</c> wrote <paramref name="split"/> for this run: <c>eval-&lt;split&gt;/</c>.</summary>
-    public string Eval(string split) => At("eval-" + split);
+    public string Eval(string split) => Run.EvalFolder(split);
 
-    public string Readers => At("readers");
-
-    /// <summary>The checkpoint the run serves: best, else last; null when neither exists.</summary>
-    public string? Checkpoint => File.Exists(BestCheckpoint) ? BestCheckpoint : File.Exists(LastCheckpoint) ? LastCheckpoint : null;
+    /// <summary>The checkpoint the run serves (<see cref="RunFolder.FindCheckpoint"/>: best, else last, ...); null when none.</summary>
+    public string? Checkpoint => Run.FindCheckpoint();
 
     /// <summary><paramref name="path"/> relative to the run folder, with forward slashes (how the report names its sources).</summary>
     public string Relative(string path) => Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
-
-    private string At(params string[] parts) => Path.Combine([Folder, .. parts]);
 }

@@ -1,11 +1,12 @@
 using System.Text;
+using HipFx.Core.IO;
 
 namespace HipFx.Evaluation.Report;
 
 /// <summary>What <c>hipfx report</c> wrote.</summary>
 public sealed record RunReportResult(string Path, long Bytes, ReportDocument Document);
 
-/// <summary><c>hipfx report RUN_DIR</c> as a layer call: build the document, render it, write it (temporary file, then rename).</summary>
+/// <summary><c>hipfx report RUN_DIR</c> as a layer call: build the document, render it, write it atomically (<see cref="AtomicFile"/>).</summary>
 public static class RunReportRunner
 {
     public static RunReportResult Run(RunReportOptions options)
@@ -14,17 +15,7 @@ public static class RunReportRunner
         var document = ReportDocumentBuilder.Build(options);
         byte[] html = new UTF8Encoding(false).GetBytes(HtmlReportWriter.Render(document));
         string path = Path.GetFullPath(options.ResolvedOutputPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temporary = path + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, html);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllBytes(path, html);
         return new RunReportResult(path, html.Length, document);
     }
 }

@@ -30,8 +30,8 @@ public sealed class FixtureRun : IDisposable
         Hipfx("split", Manifest, "--seed", "7", "--no-near-duplicates");
         string detections = Path.Combine(Run, "detections.json");
         NoisyDetections(Manifest, detections);
-        Hipfx("eval", "--detections", detections, "--manifest", Manifest, "--split", "test", "--tau-from-val", "--out", Path.Combine(Run, "eval-test"));
-        Hipfx("eval", "--detections", detections, "--manifest", Manifest, "--split", "external", "--tau-from-val",
+        Hipfx("eval", "--detections", detections, "--manifest", Manifest, "--split", "test", "--tau-from-val", "--allow-extra-ids", "--out", Path.Combine(Run, "eval-test"));
+        Hipfx("eval", "--detections", detections, "--manifest", Manifest, "--split", "external", "--tau-from-val", "--allow-extra-ids",
             "--bootstrap", "100", "--seed", "7", "--out", Path.Combine(Run, "eval-external"));
         string reads = Path.Combine(Run, "reads.csv");
         Hipfx("readers", "simulate", "--truth", Manifest, "--split", "external", "--out", reads, "--seed", "7");

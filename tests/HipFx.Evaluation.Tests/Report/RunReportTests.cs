@@ -166,7 +166,7 @@ public class RunReportTests
         var result = RunReportRunner.Run(new RunReportOptions { RunFolder = run.Folder });
         Assert.Equal(run.File("report.html"), result.Path);
         Assert.Equal(result.Bytes, new FileInfo(result.Path).Length);
-        Assert.Empty(Directory.GetFiles(run.Folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(run.Folder, "*.tmp*"));
     }
 
     private static IReadOnlyList<ConsistencyCheck> ConsistencyChecksOf(ReportRunFolder run) =>
