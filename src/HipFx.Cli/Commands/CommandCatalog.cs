@@ -20,6 +20,7 @@ internal static class CommandCatalog
         new TrainCommand(),
         new CacheCommand(),
         new AugmentPreviewCommand(),
+        new ReportCommand(),
         new Bench.BenchCommand(),
     ];
 }
