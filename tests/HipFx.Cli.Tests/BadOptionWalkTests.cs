@@ -24,6 +24,9 @@ public sealed class BadOptionWalkTests
         ["--adopt-wrong"] = ["0"],
         ["--near-duplicate-distance"] = ["0"],
         ["--png-compression"] = ["0"],
+        ["--warmup"] = ["0"],
+        ["--threads"] = ["0"],
+        ["--overlay-boxes"] = ["0"],
     };
 
     private static readonly string[] BadValues = ["0", "-1", "1e309", "-1e309", "NaN", "abc"];

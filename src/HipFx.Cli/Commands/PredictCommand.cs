@@ -65,6 +65,7 @@ internal sealed class PredictCommand : ICliCommand
             var detectionsFile = parse.GetValue(detections);
             DetectionSource.RequireExactlyOne(modelPath, detectionsFile?.FullName);
             int batchSize = OptionRules.Positive(parse.GetValue(batch), "Batch");
+            int overlayOthers = OptionRules.NonNegative(parse.GetValue(overlayBoxes), "OverlayBoxes");
             var decision = new DecisionOptions { ValgusPriority = parse.GetValue(valgusPriority), ValgusTau = parse.GetValue(valgusTau) }.Validated();
             var tauChoice = ResolveTau(parse.GetValue(tau), modelPath, decision);
             foreach (var warning in tauChoice.Warnings)
@@ -91,7 +92,7 @@ internal sealed class PredictCommand : ICliCommand
                     TauSource = tauSource,
                     Mapping = detector.Mapping,
                     Overlays = !parse.GetValue(noOverlay),
-                    OverlayOtherBoxes = parse.GetValue(overlayBoxes),
+                    OverlayOtherBoxes = overlayOthers,
                 };
                 var results = ProgressDisplay.Run(parse.InvocationConfiguration.Error, "predict",
                     progress => new PredictRunner(options, detector, progress).Run());

@@ -31,6 +31,7 @@ public sealed record TrainingData
     /// <summary>Reads the manifest, fills the cache (decoding what is missing with <paramref name="workers"/> threads) and opens it.</summary>
     public CachedDataset Open(int workers, CancellationToken cancellation = default)
     {
+        Validated();
         var manifest = ManifestReader.Read(ManifestPath, Annotations.Manifest);
         var images = TrainingImages.FromManifest(manifest, Split, Annotations, Options);
         if (images.Count == 0)
@@ -39,6 +40,17 @@ public sealed record TrainingData
         }
         string cache = CacheFolder ?? Path.Combine(manifest.Folder, ".hipfx-cache");
         return CachedDataset.Open(images, cache, Size, Mapping, Options, workers, cancellation: cancellation);
+    }
+
+    /// <summary>Throws <see cref="Core.HipFxConfigException"/> naming a bad setting, before any file is read.</summary>
+    public TrainingData Validated()
+    {
+        Core.OptionRules.InRange(Size, 32, 8192);
+        if (Size % 32 != 0)
+        {
+            throw Core.OptionRules.Fail(nameof(Size), $"must be a multiple of 32 (the network's largest stride), got {Size}");
+        }
+        return this;
     }
 
     /// <summary>Writes a grid of the first batch of <paramref name="epoch"/> as the model would see it.</summary>

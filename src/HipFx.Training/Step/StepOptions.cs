@@ -41,11 +41,11 @@ public sealed record StepOptions
     {
         if (Replicas < 1 || Replicas > 64)
         {
-            throw new HipFxConfigException($"{Section}.replicas: must be an integer from 1 to 64, got {Replicas}");
+            throw HipFxConfigException.ForKey($"{Section}.replicas", $"must be an integer from 1 to 64, got {Replicas}");
         }
         if (TrimNativeHeapEvery < 0 || TrimNativeHeapEvery > 1_000_000)
         {
-            throw new HipFxConfigException($"{Section}.trim_native_heap_every: must be an integer from 0 (never) to 1000000, got {TrimNativeHeapEvery}");
+            throw HipFxConfigException.ForKey($"{Section}.trim_native_heap_every", $"must be an integer from 0 (never) to 1000000, got {TrimNativeHeapEvery}");
         }
         return this;
     }

@@ -37,9 +37,14 @@ internal sealed class BenchDataCommand : ICliCommand
             {
                 throw new Core.HipFxConfigException("--batch and --batches must be at least 1");
             }
+            int side = parse.GetValue(size);
+            if (side < 32 || side > 8192 || side % 32 != 0)
+            {
+                throw new Core.HipFxConfigException($"--size: must be a multiple of 32 from 32 to 8192, got {side}");
+            }
             var m = ManifestReader.Read(parse.GetValue(manifest)!);
             var images = TrainingImages.FromManifest(m, DatasetSplits.Parse(parse.GetValue(split)!));
-            var result = DataBench.Run(images, parse.GetValue(size), parse.GetValue(batch), workerCount, parse.GetValue(batches),
+            var result = DataBench.Run(images, side, parse.GetValue(batch), workerCount, parse.GetValue(batches),
                 IntensityMapping.Default, Path.GetTempPath());
             var console = CliConsole.For(parse.InvocationConfiguration.Output, 120);
             var table = new Table().AddColumns("phase", "images", "seconds", "images/s", "images/s/core", "CPU s", "images per CPU s");

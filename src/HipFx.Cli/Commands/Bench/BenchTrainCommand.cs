@@ -26,10 +26,11 @@ internal sealed class BenchTrainCommand : ICliCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for torch (0 = libtorch's default, one per core).", DefaultValueFactory = _ => 0 };
         var json = new Option<string>("--json") { Description = "Where to write the result as JSON.", DefaultValueFactory = _ => "bench-train.json" };
 
-        var command = new Command(
+        var command = new HipFxCommand(
             "train",
             "Training step speed: images/s with the split over data wait, to device, forward, assigner+loss, backward, gradient reduction, "
             + "optimizer+EMA; peak memory (RSS; GPU memory in use from the driver); on synthetic batches. BatchNorm is per replica (no SyncBN).");
+        command.MapKey("step.replicas", replicas);
         foreach (var option in new Option[] { size, batch, steps, warmup, replicas, bf16, noTf32, threads, json })
         {
             command.Options.Add(option);
