@@ -105,7 +105,7 @@ internal static class YamlConfigReader
     public static string UnknownKey(string key)
     {
         var names = TrainConfigSchema.Keys.Select(k => k.Name).Concat(TrainConfigSchema.Sections.Select(s => s.Name));
-        string? closest = ClosestName.Find(key, names);
+        string? closest = NameSuggestion.CloseEnough(key, names);
         return closest is null
             ? $"{key}: unknown key (see 'hipfx train --help' for the keys)"
             : $"{key}: unknown key; did you mean {closest}?";

@@ -1,4 +1,4 @@
-namespace HipFx.Evaluation.Readers;
+namespace HipFx.Core;
 
 /// <summary>
 /// "Did you mean" for a misspelt name: the valid name at the smallest Levenshtein distance
@@ -22,6 +22,13 @@ public static class NameSuggestion
         }
         return best;
     }
+
+    /// <summary>
+    /// The closest valid name when it is reasonably close (distance at most max(3, half the given length)), else
+    /// null: for "did you mean" where a far-off suggestion would mislead (unknown config keys).
+    /// </summary>
+    public static string? CloseEnough(string given, IEnumerable<string> valid) =>
+        Closest(given, valid) is { } name && Distance(given.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(3, given.Length / 2) ? name : null;
 
     /// <summary>" (closest valid name: 'x')", or empty when there is no valid name.</summary>
     public static string Hint(string given, IEnumerable<string> valid) =>
