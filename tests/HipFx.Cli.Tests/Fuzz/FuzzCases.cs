@@ -276,16 +276,9 @@ internal static class FuzzCases
     /// </summary>
     public static readonly HashSet<string> AwaitingOptionsRule = new(StringComparer.Ordinal)
     {
-        "convert --png-compression", "convert --max-size", "convert --jobs", "convert --frame",
-        "eval --bootstrap", "eval --min-iou", "eval --valgus-tau", "eval --tau", "eval --batch", "eval --seed",
-        "lint --min-box", "lint --max-pixels",
-        "predict --valgus-tau", "predict --tau", "predict --batch",
-        "readers --bootstrap", "readers --seed",
-        "readers simulate --adopt-correct", "readers simulate --adopt-wrong", "readers simulate --consistency",
-        "readers simulate --reader-count", "readers simulate --seed",
-        "split --max-pixels", "split --near-duplicate-distance", "split --seed",
-        "synth --count", "synth --size", "synth --workers", "synth --seed",
-        "import-weights --input-size",
+        // Still reported apart (not hidden: the summary says when one closes). Checked by hand: each ends with exit 1
+        // or 2 and a message, e.g. a valid seed 99999999999 then "manifest not found", which names no option.
+        "lint --min-box", "split --max-pixels", "split --near-duplicate-distance", "split --seed",
     };
 
     private static readonly HashSet<Type> NumericTypes =
@@ -332,6 +325,8 @@ internal static class FuzzCases
             "readers simulate" => [["--truth", w.InFile("truth.csv")], ["--out", Path.Combine(w.Out, "sim.csv")]],
             "synth" => [["--out", Path.Combine(w.Out, "synth")], ["--count", "2"], ["--size", "64"], ["--format", "png"]],
             "import-weights" => [["--from", w.InFile("missing.pth")], ["--out", Path.Combine(w.Out, "w.safetensors")]],
+            // A valid value runs a real benchmark: keep it to one tiny step so it ends well inside the limit.
+            "bench train" => [["--size", "64"], ["--batch", "1"], ["--steps", "1"], ["--warmup", "0"], ["--threads", "1"], ["--json", Path.Combine(w.Out, "bt.json")]],
             _ => null,
         };
         if (pairs is null)
