@@ -1,7 +1,6 @@
 using HipFx.Data.Files;
 using HipFx.Data.Images;
 using HipFx.Data.Labels;
-using HipFx.Data.Voc;
 using HipFx.Core;
 
 namespace HipFx.Data.Manifests;
@@ -9,7 +8,7 @@ namespace HipFx.Data.Manifests;
 /// <summary>Settings of <see cref="DatasetLinter"/>.</summary>
 public sealed record LintOptions
 {
-    /// <summary>Class map, VOC convention and difficult policy: the same shape eval, readers and training read with.</summary>
+    /// <summary>Class map, VOC convention and size limit, difficult policy: the same shape eval, readers and training read with.</summary>
     public AnnotationOptions Annotations { get; init; } = AnnotationOptions.Default;
 
     /// <summary>Smallest box side accepted, in pixels. Default 2.</summary>
@@ -24,14 +23,11 @@ public sealed record LintOptions
     /// <summary>How a dataset folder is walked (linked folders are not followed by default).</summary>
     public FileWalkOptions Walk { get; init; } = FileWalkOptions.Default;
 
-    /// <summary>XML limits.</summary>
-    public long MaxXmlCharacters { get; init; } = VocReadOptions.Default.MaxCharacters;
-
     /// <summary>Throws <see cref="HipFxConfigException"/> naming a bad setting.</summary>
     public LintOptions Validated()
     {
         OptionRules.Positive(MinBoxSide);
-        OptionRules.Positive(MaxXmlCharacters);
+        OptionRules.Positive(Annotations.MaxXmlCharacters);
         Images.Validate();
         return this;
     }

@@ -1,20 +1,18 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using HipFx.Core;
+using HipFx.Core.Weights;
 using HipFx.Evaluation.Tables;
 
 namespace HipFx.Evaluation.Report;
 
 /// <summary>
 /// A checkpoint as the report names it: file, size, SHA-256, and the facts of its hipfx metadata (architecture,
-/// classes, input size, epoch, metric, versions). Reads only the safetensors header (<c>Weights/CHECKPOINT.md</c>:
-/// u64 length, JSON with <c>__metadata__.hipfx</c>), never the tensors: the report needs no TorchSharp.
+/// classes, input size, epoch, metric, versions). Reads only the safetensors header with <see cref="SafetensorsHeader"/>
+/// (<c>Weights/CHECKPOINT.md</c>: u64 length, JSON with <c>__metadata__.hipfx</c>), never the tensors: the report needs no TorchSharp.
 /// </summary>
 public sealed record CheckpointSummary(string Path, long Bytes, string Sha256, IReadOnlyList<KeyValuePair<string, string>> Metadata, string? Problem)
 {
-    private const long MaxHeaderBytes = 100L << 20;
-
     /// <summary>Hashes the file and reads its metadata; a header it cannot read leaves <see cref="Metadata"/> empty and says why in <see cref="Problem"/>.</summary>
     public static CheckpointSummary Read(string path)
     {
@@ -24,7 +22,11 @@ public sealed record CheckpointSummary(string Path, long Bytes, string Sha256, I
         {
             return new CheckpointSummary(path, bytes, sha, ReadMetadata(path), null);
         }
-        catch (Exception e) when (e is IOException or JsonException or InvalidDataException or InvalidOperationException or FormatException)
+        catch (HipFxDataException e)
+        {
+            return new CheckpointSummary(path, bytes, sha, [], $"metadata not readable: {e.Problem}");
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or FormatException)
         {
             return new CheckpointSummary(path, bytes, sha, [], $"metadata not readable: {e.Message}");
         }
@@ -32,28 +34,13 @@ public sealed record CheckpointSummary(string Path, long Bytes, string Sha256, I
 
     private static IReadOnlyList<KeyValuePair<string, string>> ReadMetadata(string path)
     {
-        using var file = File.OpenRead(path);
-        Span<byte> length = stackalloc byte[8];
-        file.ReadExactly(length);
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(length);
-        if (headerLength > (ulong)Math.Min(MaxHeaderBytes, file.Length - 8))
-        {
-            throw new InvalidDataException($"header length {headerLength} exceeds the file");
-        }
-        var header = new byte[headerLength];
-        file.ReadExactly(header);
-        using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(header).TrimEnd(' '));
+        var metadata = SafetensorsHeader.Read(path).Metadata;
         var facts = new List<KeyValuePair<string, string>>();
-        if (!doc.RootElement.TryGetProperty("__metadata__", out var metadata))
+        foreach (var (name, value) in metadata)
         {
-            return facts;
-        }
-        foreach (var m in metadata.EnumerateObject())
-        {
-            string value = m.Value.GetString() ?? "";
-            if (m.Name != "hipfx")
+            if (name != "hipfx")
             {
-                facts.Add(new(m.Name, value));
+                facts.Add(new(name, value));
                 continue;
             }
             using var hipfx = JsonDocument.Parse(value);

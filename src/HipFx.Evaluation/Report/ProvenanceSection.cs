@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipFx.Data.Runs;
 using HipFx.Data.Splits;
 using HipFx.Evaluation.Tables;
 
@@ -101,15 +102,15 @@ public static class ProvenanceSection
         {
             Add("Versions", string.Join(", ", run.Facts.Where(f => f.Key.Contains("version", StringComparison.OrdinalIgnoreCase))
                 .Select(f => $"{f.Key.Replace("versions.", "", StringComparison.OrdinalIgnoreCase)} {f.Value}")));
-            Add("Device", run.Find("device"));
-            Add("Seed", run.Find("seed"));
-            Add("Command line", run.Find("command_line", "command", "argv"));
-            string? start = run.Find("started", "start_utc", "started_utc", "start_time");
-            string? end = run.Find("ended", "end_utc", "ended_utc", "end_time");
+            Add("Device", run.Find(RunRecord.Keys.Device));
+            Add("Seed", run.Find(RunRecord.Keys.Seed));
+            Add("Command line", run.Find(RunRecord.Keys.CommandLine, "command", "argv"));
+            string? start = run.Find(RunRecord.Keys.Started, "start_utc", "started_utc", "start_time");
+            string? end = run.Find(RunRecord.Keys.Ended, "end_utc", "ended_utc", "end_time");
             Add("Trained", start is null && end is null ? null : $"{start ?? "?"} → {(end is null or "null" ? "not finished" : end)}"
-                + (run.Find("end") is { } how ? $" ({how})" : ""));
-            string? bestEpoch = run.Find("best_epoch");
-            Add("Best epoch", bestEpoch is null ? null : bestEpoch + (run.Find("best_metric") is { } metric ? $" (metric {metric})" : ""));
+                + (run.Find(RunRecord.Keys.End) is { } how ? $" ({how})" : ""));
+            string? bestEpoch = run.Find(RunRecord.Keys.BestEpoch);
+            Add("Best epoch", bestEpoch is null ? null : bestEpoch + (run.Find(RunRecord.Keys.BestMetric) is { } metric ? $" (metric {metric})" : ""));
         }
         Add("Report", $"generated {Utc(generated)} by hipfx {ReportDocumentBuilder.Version}");
         return facts;

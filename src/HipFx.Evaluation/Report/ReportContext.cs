@@ -1,4 +1,5 @@
 using HipFx.Data.Manifests;
+using HipFx.Data.Runs;
 using HipFx.Evaluation.Metrics;
 using HipFx.Evaluation.Tables;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using HipFx.Data.Runs;
+using HipFx.Evaluation.Plots;
 using HipFx.Evaluation.Tables;
 
 namespace HipFx.Evaluation.Report;
@@ -17,7 +19,7 @@ public static class TrainingSection
         var files = context.Files;
         if (File.Exists(files.Results))
         {
-            var epochs = TrainingResults.Read(files.Results);
+            var epochs = ResultsTable.Read(files.Results);
             if (epochs.Count > 0)
             {
                 return (new ReportSection(Id, title,

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json;
 using HipFx.Core;
+using HipFx.Core.Weights;
 using static TorchSharp.torch;
 using HipFx.Core.IO;
 
@@ -10,14 +10,12 @@ namespace HipFx.Model.Weights;
 /// <summary>
 /// Minimal reader/writer of the safetensors layout (u64 little-endian header length, JSON header with
 /// <c>__metadata__</c> (string → string) and {dtype, shape, data_offsets} per tensor, padded with spaces to a multiple
-/// of 8, then the raw little-endian data). Our own, because the model checkpoint needs the metadata block. Every
-/// header value is checked against the file before any tensor is made.
+/// of 8, then the raw little-endian data). Our own, because the model checkpoint needs the metadata block. The header
+/// is read by <see cref="SafetensorsHeader"/> (HipFx.Core, tensor-free), which checks every entry against the file
+/// before any tensor is made.
 /// </summary>
 public static class SafetensorsFile
 {
-    private const string MetadataKey = "__metadata__";
-    private const long MaxHeaderBytes = 100L << 20;
-
     public static void Write(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string> metadata)
     {
         var entries = new List<(string Key, Tensor Cpu, long Begin, long End)>();
@@ -35,7 +33,7 @@ public static class SafetensorsFile
             using (var json = new Utf8JsonWriter(headerStream))
             {
                 json.WriteStartObject();
-                json.WriteStartObject(MetadataKey);
+                json.WriteStartObject(SafetensorsHeader.MetadataKey);
                 foreach (var (k, v) in metadata)
                 {
                     json.WriteString(k, v);
@@ -96,17 +94,19 @@ public static class SafetensorsFile
             throw new HipFxDataException("file not found", path);
         }
         using var file = File.OpenRead(path);
-        var (metadata, entries, dataStart) = ReadHeader(file, path);
-        var tensors = new List<KeyValuePair<string, Tensor>>(entries.Count);
+        var header = SafetensorsHeader.Read(file, path);
+        var dtypes = header.Entries.Select(e => ParseDType(e.DType, path, e.Key)).ToList();
+        var tensors = new List<KeyValuePair<string, Tensor>>(header.Entries.Count);
         try
         {
-            foreach (var e in entries)
+            for (int i = 0; i < header.Entries.Count; i++)
             {
-                var t = empty(e.Shape, dtype: e.DType);
+                var e = header.Entries[i];
+                var t = empty(e.Shape, dtype: dtypes[i]);
                 long length = e.End - e.Begin;
                 if (length > 0)
                 {
-                    file.Position = dataStart + e.Begin;
+                    file.Position = header.DataStart + e.Begin;
                     file.ReadExactly(t.bytes);
                 }
                 tensors.Add(new(e.Key, t));
@@ -120,74 +120,11 @@ public static class SafetensorsFile
             }
             throw;
         }
-        return (metadata, tensors);
+        return (header.Metadata, tensors);
     }
 
     /// <summary>Reads only the metadata block.</summary>
-    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new HipFxDataException("file not found", path);
-        }
-        using var file = File.OpenRead(path);
-        return ReadHeader(file, path).Metadata;
-    }
-
-    private sealed record Entry(string Key, ScalarType DType, long[] Shape, long Begin, long End);
-
-    private static (Dictionary<string, string> Metadata, List<Entry> Entries, long DataStart) ReadHeader(FileStream file, string path)
-    {
-        Span<byte> len = stackalloc byte[8];
-        if (file.Length < 8 || file.Read(len) != 8)
-        {
-            throw new HipFxDataException("too short for a safetensors file (no 8-byte header length)", path);
-        }
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(len);
-        if (headerLength > (ulong)Math.Min(MaxHeaderBytes, file.Length - 8))
-        {
-            throw new HipFxDataException($"header length {headerLength} exceeds the file ({file.Length} bytes)", path, "header");
-        }
-        var header = new byte[headerLength];
-        file.ReadExactly(header);
-        long dataStart = 8 + (long)headerLength;
-        long dataLength = file.Length - dataStart;
-
-        var metadata = new Dictionary<string, string>();
-        var entries = new List<Entry>();
-        try
-        {
-            using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(header).TrimEnd(' '));
-            foreach (var prop in doc.RootElement.EnumerateObject())
-            {
-                if (prop.Name == MetadataKey)
-                {
-                    foreach (var m in prop.Value.EnumerateObject())
-                    {
-                        metadata[m.Name] = m.Value.GetString() ?? "";
-                    }
-                    continue;
-                }
-                var dtype = ParseDType(prop.Value.GetProperty("dtype").GetString(), path, prop.Name);
-                var shape = prop.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-                var offsets = prop.Value.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-                long expected = shape.Aggregate(1L, (a, b) => a * b) * ElementSize(dtype);
-                if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] > dataLength
-                    || offsets[1] - offsets[0] != expected || shape.Any(d => d < 0))
-                {
-                    throw new HipFxDataException(
-                        $"tensor '{prop.Name}' has offsets [{string.Join(", ", offsets)}] for shape [{string.Join(", ", shape)}] "
-                        + $"({expected} bytes); the data section has {dataLength} bytes", path, prop.Name);
-                }
-                entries.Add(new Entry(prop.Name, dtype, shape, offsets[0], offsets[1]));
-            }
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new HipFxDataException($"the safetensors header is not valid JSON of the expected shape: {e.Message}", path, "header", e);
-        }
-        return (metadata, entries, dataStart);
-    }
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path) => SafetensorsHeader.Read(path).Metadata;
 
     private static string DTypeName(ScalarType dtype, string key) => dtype switch
     {
@@ -213,13 +150,5 @@ public static class SafetensorsFile
         "U8" => ScalarType.Byte,
         "BOOL" => ScalarType.Bool,
         _ => throw new HipFxDataException($"tensor '{key}': unsupported dtype '{name}'", path, key),
-    };
-
-    private static long ElementSize(ScalarType dtype) => dtype switch
-    {
-        ScalarType.Float64 or ScalarType.Int64 => 8,
-        ScalarType.Float32 or ScalarType.Int32 => 4,
-        ScalarType.Float16 or ScalarType.BFloat16 => 2,
-        _ => 1,
     };
 }

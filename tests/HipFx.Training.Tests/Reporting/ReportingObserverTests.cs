@@ -57,9 +57,9 @@ public sealed class ReportingObserverTests : IDisposable
         Assert.Equal("epoch,iterations,lr,loss,loss_cls,loss_bbox,loss_dfl,images_per_s,epoch_s,val_ap50,val_ap50_95,val_macro_se,val_macro_sp,val_tau", lines[0]);
         Assert.Equal(5, lines.Length);
         var rows = ResultsTable.Read(run.ResultsFile);
-        Assert.Null(rows[0]["val_ap50"]); // epoch 1 not validated: empty cells
-        Assert.Equal(0.2, rows[1]["val_ap50"]!.Value, 6);
-        Assert.Equal(12, rows[3]["iterations"]);
+        Assert.Null(rows[0].ValAp50); // epoch 1 not validated: empty cells
+        Assert.Equal(0.2, rows[1].ValAp50!.Value, 6);
+        Assert.Equal(12, rows[3].Iterations);
     }
 
     [Fact]
@@ -67,9 +67,11 @@ public sealed class ReportingObserverTests : IDisposable
     {
         var run = NewRun();
         Drive(new ResultsCsvObserver(run), run.Path, 1, 4); // killed after epoch 4's row, resume state of epoch 2
+        var before = File.ReadAllLines(run.ResultsFile);
         Drive(new ResultsCsvObserver(run), run.Path, 3, 6, resumed: true);
-        var epochs = ResultsTable.Read(run.ResultsFile).Select(r => (int)r["epoch"]!.Value).ToArray();
+        var epochs = ResultsTable.Read(run.ResultsFile).Select(r => r.Epoch).ToArray();
         Assert.Equal([1, 2, 3, 4, 5, 6], epochs);
+        Assert.Equal(before[..3], File.ReadAllLines(run.ResultsFile)[..3]); // header and the kept rows, byte for byte
     }
 
     [Fact]

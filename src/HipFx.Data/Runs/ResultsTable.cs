@@ -1,28 +1,50 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using HipFx.Core;
+using HipFx.Core.IO;
 
-namespace HipFx.Evaluation.Report;
-
-/// <summary>One epoch of <c>results.csv</c>; a value the trainer left empty (no validation that epoch) is null.</summary>
-public sealed record EpochResult(
-    int Epoch, long? Iterations, double? Lr, double? Loss, double? LossCls, double? LossBbox, double? LossDfl,
-    double? ImagesPerSecond, double? EpochSeconds, double? ValAp50, double? ValAp5095, double? ValMacroSe,
-    double? ValMacroSp, double? ValTau);
+namespace HipFx.Data.Runs;
 
 /// <summary>
-/// <c>results.csv</c>, one row per epoch, columns (COMMON layout) <c>epoch,iterations,lr,loss,loss_cls,loss_bbox,
-/// loss_dfl,images_per_s,epoch_s,val_ap50,val_ap50_95,val_macro_se,val_macro_sp,val_tau</c>; <c>val_*</c> empty when
-/// the epoch was not validated. Only <c>epoch</c> is required; extra columns are ignored.
+/// <c>results.csv</c>, one row per epoch, the columns every reader of a run folder relies on: <c>epoch,iterations,lr,
+/// loss,loss_cls,loss_bbox,loss_dfl,images_per_s,epoch_s,val_ap50,val_ap50_95,val_macro_se,val_macro_sp,val_tau</c>;
+/// <c>val_*</c> empty when the epoch was not validated. Written by <c>hipfx train</c> after each epoch, read back for
+/// the curves, a resumed run and <c>hipfx report</c>. On reading only <c>epoch</c> is required; extra columns are ignored.
 /// </summary>
-public static class TrainingResults
+public static class ResultsTable
 {
-    public static readonly IReadOnlyList<string> Columns =
+    public static IReadOnlyList<string> Columns { get; } =
     [
         "epoch", "iterations", "lr", "loss", "loss_cls", "loss_bbox", "loss_dfl", "images_per_s", "epoch_s",
         "val_ap50", "val_ap50_95", "val_macro_se", "val_macro_sp", "val_tau",
     ];
+
+    /// <summary>One line of cells for <paramref name="epoch"/>, in <see cref="Columns"/> order (numbers G6, invariant; null or not finite → empty).</summary>
+    public static string Row(EpochResult epoch)
+    {
+        string[] cells =
+        [
+            epoch.Epoch.ToString(CultureInfo.InvariantCulture),
+            epoch.Iterations?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Number(epoch.Lr), Number(epoch.Loss), Number(epoch.LossCls), Number(epoch.LossBbox), Number(epoch.LossDfl),
+            Number(epoch.ImagesPerSecond), Number(epoch.EpochSeconds),
+            Number(epoch.ValAp50), Number(epoch.ValAp5095), Number(epoch.ValMacroSe), Number(epoch.ValMacroSp), Number(epoch.ValTau),
+        ];
+        return string.Join(',', cells);
+    }
+
+    /// <summary>Writes the header and one row per epoch to <paramref name="path"/>, replacing it whole (atomically: readers never see half a file).</summary>
+    public static void Write(string path, IEnumerable<EpochResult> epochs)
+    {
+        var sb = new StringBuilder().AppendJoin(',', Columns).Append('\n');
+        foreach (var epoch in epochs)
+        {
+            sb.Append(Row(epoch)).Append('\n');
+        }
+        AtomicFile.WriteAllText(path, sb.ToString());
+    }
 
     /// <summary>Reads the file; a bad number throws <see cref="HipFxDataException"/> naming the file, line and column.</summary>
     public static IReadOnlyList<EpochResult> Read(string path)
@@ -64,4 +86,7 @@ public static class TrainingResults
         }
         return rows;
     }
+
+    private static string Number(double? value) =>
+        value is { } x && double.IsFinite(x) ? x.ToString("G6", CultureInfo.InvariantCulture) : "";
 }

@@ -1,11 +1,13 @@
+using HipFx.Data.Runs;
 using ScottPlot;
 using SkiaSharp;
 
-namespace HipFx.Evaluation.Report;
+namespace HipFx.Evaluation.Plots;
 
 /// <summary>
-/// The training curves drawn from <c>results.csv</c>: loss (total and parts), learning rate, and the validation
-/// metrics of the epochs that were validated, side by side, as PNG bytes.
+/// The training curves drawn from <c>results.csv</c>: loss (epoch mean, total and parts), learning rate (end of epoch),
+/// and the validation metrics of the epochs that were validated (0–1), side by side, as PNG bytes. The one picture:
+/// <c>hipfx train</c> saves it as <c>curves.png</c> after each epoch, <c>hipfx report</c> embeds it.
 /// </summary>
 public static class TrainingCurves
 {
@@ -17,11 +19,12 @@ public static class TrainingCurves
         var multiplot = new Multiplot();
         multiplot.AddPlots(3);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        Panel(multiplot.GetPlot(0), epochs, "Training loss", "loss", Alignment.UpperRight,
-            [("loss", e => e.Loss), ("cls", e => e.LossCls), ("bbox", e => e.LossBbox), ("dfl", e => e.LossDfl)]);
-        Panel(multiplot.GetPlot(1), epochs, "Learning rate", "lr", Alignment.UpperRight, [("lr", e => e.Lr)]);
-        Panel(multiplot.GetPlot(2), epochs, "Validation", "value", Alignment.LowerRight,
-            [("AP@0.5", e => e.ValAp50), ("AP@[.5:.95]", e => e.ValAp5095), ("macro Se", e => e.ValMacroSe), ("macro Sp", e => e.ValMacroSp)]);
+        Panel(multiplot.GetPlot(0), epochs, "Training loss (epoch mean)", "loss", Alignment.UpperRight,
+            [("total", e => e.Loss), ("cls (QFL)", e => e.LossCls), ("bbox (GIoU)", e => e.LossBbox), ("DFL", e => e.LossDfl)]);
+        Panel(multiplot.GetPlot(1), epochs, "Learning rate (end of epoch)", "lr", Alignment.UpperRight, [("lr", e => e.Lr)]);
+        Panel(multiplot.GetPlot(2), epochs, "Validation (EMA model)", "value", Alignment.LowerRight,
+            [("AP@0.5", e => e.ValAp50), ("AP@[.5:.95]", e => e.ValAp5095), ("macro Se @ tau", e => e.ValMacroSe), ("macro Sp @ tau", e => e.ValMacroSp)]);
+        multiplot.GetPlot(2).Axes.SetLimitsY(0, 1);
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height)) ?? throw new InvalidOperationException("cannot create a drawing surface");
         multiplot.Render(surface);
         using var image = surface.Snapshot();
