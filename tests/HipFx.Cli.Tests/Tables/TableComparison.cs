@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace HipFx.Cli.Tests.Tables;
+
+/// <summary>
+/// Compares a table JSON that <c>hipfx eval</c> wrote (rows of cells <c>{"text", "value"}</c>, rows named by their
+/// first cell) with an expected one, cell by cell: every numeric expected value must be matched within the tolerance
+/// of its column (<c>tolerances.json</c>: <c>{"columns": {"ap50": 0.1, ...}, "default": 0.05}</c>); a value missing
+/// (null) on one side only is a difference. Returns every difference, so a failure shows the whole picture.
+/// </summary>
+internal static class TableComparison
+{
+    public static List<string> Differences(string table, JsonNode expected, JsonNode actual, JsonNode tolerances)
+    {
+        var differences = new List<string>();
+        var actualRows = Rows(actual);
+        foreach (var (name, expectedRow) in Rows(expected))
+        {
+            if (!actualRows.TryGetValue(name, out var actualRow))
+            {
+                differences.Add($"{table}: row '{name}' missing");
+                continue;
+            }
+            foreach (var (column, cell) in expectedRow)
+            {
+                double? want = Value(cell);
+                double? got = Value(actualRow[column]);
+                if (want is null && got is null)
+                {
+                    continue;
+                }
+                double tolerance = Tolerance(tolerances, column);
+                if (want is null || got is null || Math.Abs(want.Value - got.Value) > tolerance + 1e-9)
+                {
+                    differences.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{table} [{name}].{column}: expected {Show(want)} ± {tolerance}, got {Show(got)}"));
+                }
+            }
+        }
+        return differences;
+    }
+
+    /// <summary>The numeric value of the cell in row <paramref name="row"/>, column <paramref name="column"/> (null: n/a).</summary>
+    public static double? Cell(JsonNode table, string row, string column) =>
+        Rows(table).TryGetValue(row, out var cells) ? Value(cells[column]) : throw new KeyNotFoundException($"no row '{row}'");
+
+    private static Dictionary<string, JsonObject> Rows(JsonNode table) =>
+        table["rows"]!.AsArray().Select(r => r!.AsObject())
+            .ToDictionary(r => r.First().Value!["text"]!.GetValue<string>(), r => r);
+
+    private static double? Value(JsonNode? cell) =>
+        cell?["value"] is JsonValue v && v.TryGetValue(out double d) ? d : null;
+
+    private static double Tolerance(JsonNode tolerances, string column) =>
+        tolerances["columns"]?[column]?.GetValue<double>() ?? tolerances["default"]!.GetValue<double>();
+
+    private static string Show(double? v) => v is null ? "n/a" : v.Value.ToString("0.####", CultureInfo.InvariantCulture);
+}
