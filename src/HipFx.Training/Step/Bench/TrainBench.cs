@@ -45,7 +45,8 @@ public static class TrainBench
             ["data wait"] = 0, ["to device"] = 0, ["forward"] = 0, ["assigner+loss"] = 0, ["backward"] = 0, ["reduce"] = 0, ["optimizer+EMA"] = 0,
         };
         double measured = 0;
-        TimeSpan cpuStart = TimeSpan.Zero;
+        // Without warm-up the first measured step starts now (dividing by Steps − 1 made one step infinite in the JSON).
+        TimeSpan cpuStart = options.Warmup == 0 ? CpuTime() : TimeSpan.Zero;
         double rssFirst = 0;
         double rssLast = 0;
         long liveFirst = 0;
@@ -93,7 +94,7 @@ public static class TrainBench
                 double rss = CurrentRssMiB();
                 long tensors = LiveTensors();
                 gpuPeak = MaxGpu(gpuPeak, devices);
-                if (i == options.Warmup - 1 || (options.Warmup == 0 && i == 0))
+                if (i == options.Warmup - 1)
                 {
                     cpuStart = CpuTime();
                 }
@@ -128,7 +129,7 @@ public static class TrainBench
                 t.Dispose();
             }
         }
-        double cpuPerStep = (CpuTime() - cpuStart).TotalSeconds / (options.Warmup == 0 ? options.Steps - 1 : options.Steps);
+        double cpuPerStep = (CpuTime() - cpuStart).TotalSeconds / options.Steps;
         var perStep = phases.ToDictionary(kv => kv.Key, kv => kv.Value * 1000 / options.Steps);
         var result2 = new TrainBenchResult(
             options.Device.ToString(), devices.Count, options.Step.Bf16, options.Size, options.Batch, options.Steps, get_num_threads(),
@@ -142,9 +143,7 @@ public static class TrainBench
     {
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-        File.Move(temp, full, overwrite: true);
+        Core.IO.AtomicFile.WriteAllText(full, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
     }
 
     /// <summary>Tensors alive on this thread and, approximately, in the process (TorchSharp's own counter).</summary>
