@@ -74,7 +74,7 @@ public static class CocoDetections
         }
         if (unknown.Count > 0 && !allowExtraIds)
         {
-            string listed = string.Join(", ", unknown.Take(ListedIds)) + (unknown.Count > ListedIds ? $" and {unknown.Count - ListedIds} more" : "");
+            string listed = string.Join(", ", unknown.Take(ListedIds).Select(id => Echo.Text(id, 80))) + (unknown.Count > ListedIds ? $" and {unknown.Count - ListedIds} more" : "");
             throw new HipFxDataException(
                 $"{ignored} detections name {unknown.Count} image ids that are not in this ground truth ({groundTruth.Images.Count} images): {listed}. " +
                 "Integer ids (#n) are 1..N in the order of the split's ground_truth.json; string ids are image ids. " +

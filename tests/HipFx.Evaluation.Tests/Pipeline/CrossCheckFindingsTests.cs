@@ -39,6 +39,21 @@ public sealed class CrossCheckFindingsTests
     }
 
     [Fact]
+    public void An_unknown_id_is_echoed_cut_not_whole()
+    {
+        // Found by the fuzz suite: a 1 MB image id was copied into the message whole.
+        using var tmp = RepoPaths.NewTempFolder();
+        var s = new SyntheticCase();
+        CocoFiles.WriteGroundTruth(tmp.File("gt.json"), s.Images);
+        var gt = CocoGroundTruth.Read(tmp.File("gt.json"));
+        string huge = new('A', 100_000);
+        File.WriteAllText(tmp.File("dt.json"), $$"""[{"image_id": "{{huge}}", "category_id": 1, "bbox": [0, 0, 5, 5], "score": 0.5}]""");
+        var e = Assert.Throws<HipFxDataException>(() => CocoDetections.Read(tmp.File("dt.json"), gt));
+        Assert.True(e.Message.Length < 2_000, $"message of {e.Message.Length} characters");
+        Assert.Contains("AAAA", e.Message);
+    }
+
+    [Fact]
     public void Eval_runner_refuses_unknown_ids_and_counts_them_when_allowed()
     {
         using var tmp = RepoPaths.NewTempFolder();
