@@ -20,7 +20,11 @@ public static class QualityFocalLoss
     public static Tensor Elementwise(Tensor probabilities, Tensor qualityTargets, double beta = DefaultBeta)
     {
         using var scope = NewDisposeScope();
-        var bce = nn.functional.binary_cross_entropy(probabilities, qualityTargets, reduction: nn.Reduction.None);
+        // libtorch's BCE refuses a NaN input with an exception ("all elements of input should be between 0 and 1"),
+        // which would end a run that diverged instead of letting the trainer skip the step. nan_to_num is the identity
+        // on every finite p (values and gradients unchanged); a NaN p still makes this element NaN through the modulation,
+        // so the loss reports it and the step is skipped.
+        var bce = nn.functional.binary_cross_entropy(probabilities.nan_to_num(0.5), qualityTargets, reduction: nn.Reduction.None);
         var modulation = (qualityTargets - probabilities).abs().pow(beta);
         return (bce * modulation).MoveToOuterDisposeScope();
     }

@@ -197,7 +197,9 @@ public sealed class TrainStep : ITrainStep
         // Losses: the batch's loss is the mean of the replicas' (they share the normalisers); positives add up.
         var total = stack(summaries.Select(s => s.to(device)).ToArray()).sum([0L]);
         var losses = total[..4] / active.Length;
-        var gradientSum = stack(replicas[0].Parameters.Select(p => p.grad is { } g ? g.sum().to(ScalarType.Float32) : zeros(1, device: device).squeeze()).ToArray()).sum();
+        // One finiteness check over every gradient: the sum is NaN/Inf if any element is (parameters without a gradient add nothing).
+        var gradientSums = replicas[0].Parameters.Select(p => p.grad).OfType<Tensor>().Select(g => g.sum()).ToArray();
+        var gradientSum = gradientSums.Length > 0 ? stack(gradientSums).sum().to(ScalarType.Float32) : zeros(1, device: device).squeeze();
         var host = cat([losses, total[4..], gradientSum.unsqueeze(0)]).to(ScalarType.Float64).cpu().data<double>().ToArray();
         bool finite = host.All(double.IsFinite);
         if (trimEvery > 0 && ++steps % trimEvery == 0)

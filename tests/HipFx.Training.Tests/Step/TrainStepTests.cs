@@ -30,6 +30,24 @@ public sealed class TrainStepTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_non_finite_weight_makes_the_step_say_so(int replicas)
+    {
+        // The real step's own check (losses and gradients), not a fake that reports NaN: the loop skips such a step.
+        manual_seed(1);
+        using var model = DamoYolo.Tiny(4);
+        model.train();
+        using (no_grad())
+        {
+            model.named_parameters().First(p => p.name.StartsWith("head.", StringComparison.Ordinal)).parameter.view(-1)[0].fill_(double.NaN);
+        }
+        using var step = TrainStep.Create(model, Enumerable.Repeat(CPU, replicas).ToArray());
+        using var batch = new SyntheticTrainingBatch(2, 64, seed: 1);
+        Assert.False(step.Run(batch).Finite);
+    }
+
+    [Theory]
     [InlineData(2, 4)]
     [InlineData(3, 5)]
     public void Replica_gradients_equal_single_replica_gradients_on_the_same_batch(int replicas, int images)
