@@ -40,8 +40,8 @@ public sealed class ModelEma : IDisposable
     /// <summary>The EMA model (eval mode, no gradients): validate and save this one.</summary>
     public DamoYolo Model { get; }
 
-    /// <summary>The decay after the step of global iteration <paramref name="iteration"/> (0-based): 0 at the first step.</summary>
-    /// <summary>With the EMA disabled the decay is always 0: the "EMA" is a copy of the raw weights after every step.</summary>
+    /// <summary>The decay after the step of global iteration <paramref name="iteration"/> (0-based): 0 at the first step.
+    /// With the EMA disabled the decay is always 0: the "EMA" is a copy of the raw weights after every step.</summary>
     public static double Decay(EmaOptions options, long iteration) =>
         options.Enabled ? options.Momentum * (1 - Math.Exp(-iteration / options.RampIterations)) : 0;
 
@@ -55,7 +55,7 @@ public sealed class ModelEma : IDisposable
         {
             if (floating)
             {
-                ema.mul_(d).add_(source, alpha: 1 - d);
+                ema.lerp_(source, 1 - d); // d·ema + (1 − d)·source in one kernel
             }
             else
             {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using HipFx.Model;
+using HipFx.Training.Ema;
+using HipFx.Training.Optim;
 using HipFx.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,7 +17,6 @@ namespace HipFx.Training.Step.Bench;
 public static class TrainBench
 {
     private const int DistinctBatches = 4;
-    private const double EmaDecay = 0.9998;
 
     /// <summary>Runs the benchmark; <paramref name="progress"/> gets one line per step.</summary>
     public static TrainBenchResult Run(TrainBenchOptions options, Action<string>? progress = null)
@@ -31,14 +32,10 @@ public static class TrainBench
         model.train();
         using var step = TrainStep.Create(model, devices, options.Step);
         step.MeasurePhases = true;
-        var parameters = model.parameters().ToArray();
-        using var sgd = optim.SGD(parameters, learningRate: 0.01 / 64 * options.Batch, momentum: 0.9, weight_decay: 5e-4, nesterov: true);
-        var ema = new List<Tensor>();
-        using (no_grad())
-        {
-            ema.AddRange(model.state_dict().Values.Select(t => t.detach().clone().DetachFromDisposeScope()));
-        }
-        var live = model.state_dict().Values.ToArray();
+        // The loop's own optimizer (official decay groups, Nesterov) and EMA, so the bench times the step training runs.
+        using var sgd = ParamGroups.CreateSgd(model, new OptimizerOptions());
+        ParamGroups.SetLearningRate(sgd, new OptimizerOptions().BaseLr(options.Batch));
+        using var ema = new ModelEma(model, () => DamoYolo.Tiny(4), new EmaOptions());
 
         var phases = new Dictionary<string, double>
         {
@@ -53,81 +50,57 @@ public static class TrainBench
         long liveLast = 0;
         double? gpuPeak = null;
         double loss = double.NaN;
-        try
+        for (int i = 0; i < options.Warmup + options.Steps; i++)
         {
-            for (int i = 0; i < options.Warmup + options.Steps; i++)
+            long t0 = Stopwatch.GetTimestamp();
+            var batch = batches[i % DistinctBatches];
+            long t1 = Stopwatch.GetTimestamp();
+            var result = step.Run(batch);
+            long t2 = Stopwatch.GetTimestamp();
+            using (NewDisposeScope())
             {
-                long t0 = Stopwatch.GetTimestamp();
-                var batch = batches[i % DistinctBatches];
-                long t1 = Stopwatch.GetTimestamp();
-                var result = step.Run(batch);
-                long t2 = Stopwatch.GetTimestamp();
-                using (NewDisposeScope())
+                if (result.Finite)
                 {
-                    if (result.Finite)
-                    {
-                        sgd.step();
-                    }
-                    using (no_grad())
-                    {
-                        double d = EmaDecay * (1 - Math.Exp(-(i + 1) / 2000.0));
-                        for (int k = 0; k < ema.Count; k++)
-                        {
-                            if (ema[k].is_floating_point())
-                            {
-                                ema[k].lerp_(live[k], 1 - d);
-                            }
-                            else
-                            {
-                                ema[k].copy_(live[k]);
-                            }
-                        }
-                    }
-                    step.SyncReplicas();
-                    if (devices[0].type == DeviceType.CUDA)
-                    {
-                        cuda.synchronize(devices[0]);
-                    }
+                    sgd.step();
+                    ema.Update(i);
                 }
-                long t3 = Stopwatch.GetTimestamp();
-                loss = result.Total;
-                double rss = CurrentRssMiB();
-                long tensors = LiveTensors();
-                gpuPeak = MaxGpu(gpuPeak, devices);
-                if (i == options.Warmup - 1)
+                step.SyncReplicas();
+                if (devices[0].type == DeviceType.CUDA)
                 {
-                    cpuStart = CpuTime();
+                    cuda.synchronize(devices[0]);
                 }
-                if (i == options.Warmup)
-                {
-                    rssFirst = rss;
-                    liveFirst = tensors;
-                }
-                rssLast = rss;
-                liveLast = tensors;
-                double stepSeconds = Stopwatch.GetElapsedTime(t0, t3).TotalSeconds;
-                if (i >= options.Warmup)
-                {
-                    var p = step.LastPhases!;
-                    measured += stepSeconds;
-                    phases["data wait"] += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
-                    phases["to device"] += p.ToDevice;
-                    phases["forward"] += p.Forward;
-                    phases["assigner+loss"] += p.AssignAndLoss;
-                    phases["backward"] += p.Backward;
-                    phases["reduce"] += p.Reduce;
-                    phases["optimizer+EMA"] += Stopwatch.GetElapsedTime(t2, t3).TotalSeconds;
-                }
-                progress?.Invoke(FormattableString.Invariant(
-                    $"step {i + 1}/{options.Warmup + options.Steps}{(i < options.Warmup ? " (warm-up)" : "")}: {stepSeconds * 1000:F0} ms, loss {result.Total:F3}, RSS {rss:F0} MiB (.NET heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB, {GC.CollectionCount(0)} GCs), live tensors {tensors}"));
             }
-        }
-        finally
-        {
-            foreach (var t in ema)
+            long t3 = Stopwatch.GetTimestamp();
+            loss = result.Total;
+            double rss = CurrentRssMiB();
+            long tensors = LiveTensors();
+            gpuPeak = MaxGpu(gpuPeak, devices);
+            if (i == options.Warmup - 1)
             {
-                t.Dispose();
+                cpuStart = CpuTime();
             }
+            if (i == options.Warmup)
+            {
+                rssFirst = rss;
+                liveFirst = tensors;
+            }
+            rssLast = rss;
+            liveLast = tensors;
+            double stepSeconds = Stopwatch.GetElapsedTime(t0, t3).TotalSeconds;
+            if (i >= options.Warmup)
+            {
+                var p = step.LastPhases!;
+                measured += stepSeconds;
+                phases["data wait"] += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+                phases["to device"] += p.ToDevice;
+                phases["forward"] += p.Forward;
+                phases["assigner+loss"] += p.AssignAndLoss;
+                phases["backward"] += p.Backward;
+                phases["reduce"] += p.Reduce;
+                phases["optimizer+EMA"] += Stopwatch.GetElapsedTime(t2, t3).TotalSeconds;
+            }
+            progress?.Invoke(FormattableString.Invariant(
+                $"step {i + 1}/{options.Warmup + options.Steps}{(i < options.Warmup ? " (warm-up)" : "")}: {stepSeconds * 1000:F0} ms, loss {result.Total:F3}, RSS {rss:F0} MiB (.NET heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB, {GC.CollectionCount(0)} GCs), live tensors {tensors}"));
         }
         double cpuPerStep = (CpuTime() - cpuStart).TotalSeconds / options.Steps;
         var perStep = phases.ToDictionary(kv => kv.Key, kv => kv.Value * 1000 / options.Steps);
