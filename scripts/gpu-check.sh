@@ -69,7 +69,7 @@ if [ "$ngpu" -gt 1 ]; then
 fi
 if [ -n "$train_config" ]; then
   stages+=("synth+split|60|$hipfx synth --out $out/data --count 240 --size 512 --format png && $hipfx split $out/data/manifest.csv --external C")
-  stages+=("train (short)|150|$hipfx train --config $train_config --set data.manifest=$out/data/manifest.csv --set train.epochs=3 --device $first ${lt[*]} --out $out/runs --name gpu-check")
+  stages+=("train (short)|150|$hipfx train --config $train_config --set data.manifest=$out/data/manifest.csv --set train.epochs=3 --device $first ${lt[*]} --project $out/runs --name gpu-check")
 fi
 
 if [ "$dry" = 1 ]; then

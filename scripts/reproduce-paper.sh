@@ -17,6 +17,7 @@ MANIFEST=$1; READS=$2; shift 2
 dotnet build src/HipFx.Cli/HipFx.Cli.csproj -c Release -nologo -v quiet
 hipfx() { dotnet src/HipFx.Cli/bin/Release/net10.0/hipfx.dll "$@"; }
 
+mkdir -p runs
 hipfx train --config configs/damoyolo-t-paper.yaml --set "data.manifest=$MANIFEST" --name paper "$@" | tee runs/paper-train.log
 RUN=$(sed -n 's/^run folder: //p' runs/paper-train.log | tail -1)
 hipfx eval --model "$RUN" --manifest "$MANIFEST" --split test --tau-from-val --bootstrap 1000 --out "$RUN/eval-test"

@@ -15,13 +15,14 @@ public static unsafe class Autocast
 {
     private const sbyte BFloat16 = 15; // c10::ScalarType::BFloat16
 
-    private static readonly Lazy<Functions?> Native = new(Bind);
+    /// <summary>Bound once per process (the symbols of the loaded libtorch never change); never reassigned.</summary>
+    private static readonly Lazy<(Functions? Functions, string? Missing)> Native = new(Bind);
 
     /// <summary>Whether this libtorch exports the functions (false on another ABI or libtorch version).</summary>
-    public static bool IsAvailable => Native.Value is not null;
+    public static bool IsAvailable => Native.Value.Functions is not null;
 
     /// <summary>Why <see cref="IsAvailable"/> is false (the missing symbol), or null.</summary>
-    public static string? UnavailableReason { get; private set; }
+    public static string? UnavailableReason => Native.Value.Missing;
 
     /// <summary>Whether autocast is on for <paramref name="device"/>'s type on this thread.</summary>
     public static bool IsEnabled(DeviceType device) => Require().IsEnabled(ToC10(device)) != 0;
@@ -81,17 +82,18 @@ public static unsafe class Autocast
     };
 
     private static Functions Require() =>
-        Native.Value ?? throw new InvalidOperationException("bf16 autocast is not available with this libtorch: " + UnavailableReason);
+        Native.Value.Functions ?? throw new InvalidOperationException("bf16 autocast is not available with this libtorch: " + UnavailableReason);
 
-    private static Functions? Bind()
+    private static (Functions? Functions, string? Missing) Bind()
     {
         TorchRuntime.EnsureInitialized();
+        string? missing = null;
         nint Find(string name)
         {
             nint p = Libdl.Symbol(0, name); // RTLD_DEFAULT: libtorch is loaded RTLD_GLOBAL
             if (p == 0)
             {
-                UnavailableReason ??= $"libtorch does not export {name}";
+                missing ??= $"libtorch does not export {name}";
             }
             return p;
         }
@@ -102,14 +104,14 @@ public static unsafe class Autocast
         var increment = Find("_ZN2at8autocast17increment_nestingEv");
         var decrement = Find("_ZN2at8autocast17decrement_nestingEv");
         var clear = Find("_ZN2at8autocast11clear_cacheEv");
-        if (UnavailableReason is not null)
+        if (missing is not null)
         {
-            return null;
+            return (null, missing);
         }
-        return new Functions(
+        return (new Functions(
             (delegate* unmanaged<sbyte, byte, void>)setEnabled, (delegate* unmanaged<sbyte, byte>)isEnabled,
             (delegate* unmanaged<sbyte, sbyte, void>)setDtype, (delegate* unmanaged<sbyte, sbyte>)getDtype,
-            (delegate* unmanaged<int>)increment, (delegate* unmanaged<int>)decrement, (delegate* unmanaged<void>)clear);
+            (delegate* unmanaged<int>)increment, (delegate* unmanaged<int>)decrement, (delegate* unmanaged<void>)clear), null);
     }
 
     internal sealed class Functions(

@@ -136,6 +136,11 @@ public sealed class ImageCache : IDisposable
             }
         }
         WriteIndex();
+        // Mapped once here, before any reader: the loader's workers only read it (mapping lazily in Tile raced).
+        if (tiles is null && SlotCount > 0)
+        {
+            tiles = new MappedTiles(TilesPath);
+        }
         var result = new CachedImage?[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
@@ -152,8 +157,8 @@ public sealed class ImageCache : IDisposable
     /// <summary>The Size×Size gray bytes of a cached image (valid until the cache is disposed or filled again).</summary>
     public ReadOnlySpan<byte> Tile(int slot)
     {
-        tiles ??= new MappedTiles(TilesPath);
-        return tiles.Slice((long)slot * Size * Size, Size * Size);
+        var mapped = tiles ?? throw new InvalidOperationException("the cache holds no tiles yet: fill it first");
+        return mapped.Slice((long)slot * Size * Size, Size * Size);
     }
 
     public void Dispose()

@@ -20,8 +20,6 @@ internal sealed unsafe class MappedTiles : IDisposable
         start = pointer + view.PointerOffset;
     }
 
-    public long Length => length;
-
     public ReadOnlySpan<byte> Slice(long offset, int count)
     {
         if (offset < 0 || count < 0 || offset + count > length)
