@@ -31,7 +31,6 @@ public sealed class TrainRunner(TrainRunSetup setup, ITrainingObserver observer)
     public TrainingOutcome Run(CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        NativeHeap.PinMallocThresholds();
         Directory.CreateDirectory(run.Path);
         ResumeState? resume = setup.Resume ? ResumeFolder.ReadState(run.Path) : null;
         if (!setup.Resume && ResumeFolder.Exists(run.Path))
