@@ -82,7 +82,6 @@ public sealed class TrainStep : ITrainStep
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(devices);
         options = (options ?? new StepOptions()).Validate();
-        HipFx.Torch.Native.NativeHeap.PinMallocThresholds(); // every trainer (the loop, the bench) gets the flat-RSS heap
         if (devices.Count == 0)
         {
             throw new ArgumentException("at least one device is needed", nameof(devices));
