@@ -7,14 +7,14 @@
 # Every stage is the ordinary hipfx command; run them by hand the same way (README "The main job").
 #
 # Settings (environment): HIPFX_DEMO_DIR (default runs/demo), HIPFX_DEMO_CONFIG (default configs/synthetic-demo.yaml),
-# HIPFX_DEMO_COUNT (images, default 400), HIPFX_DEMO_SIZE (synthetic image side, default 512),
+# HIPFX_DEMO_COUNT (images, default 1000), HIPFX_DEMO_SIZE (synthetic image side, default 512),
 # HIPFX_DEMO_DIFFICULTY (default easy), HIPFX_DEMO_SET (extra --set assignments for train, space-separated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIR=${HIPFX_DEMO_DIR:-runs/demo}
 CONFIG=${HIPFX_DEMO_CONFIG:-configs/synthetic-demo.yaml}
-COUNT=${HIPFX_DEMO_COUNT:-400}
+COUNT=${HIPFX_DEMO_COUNT:-1000}
 SIZE=${HIPFX_DEMO_SIZE:-512}
 DIFFICULTY=${HIPFX_DEMO_DIFFICULTY:-easy}
 start=$(date +%s)

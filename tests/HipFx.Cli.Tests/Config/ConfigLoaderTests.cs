@@ -155,6 +155,30 @@ public sealed class ConfigLoaderTests
         Assert.Equal(0.15, c.Augment.MixupProbability);
     }
 
+    [Fact]
+    public void PaperConfigListsEveryKey()
+    {
+        // Its header says so: a user reads the whole recipe in one file.
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepoConfigs(), "damoyolo-t-paper.yaml"))));
+        var listed = new HashSet<string>();
+        void Walk(YamlDotNet.RepresentationModel.YamlNode node, string prefix)
+        {
+            if (node is YamlDotNet.RepresentationModel.YamlMappingNode map)
+            {
+                foreach (var (k, v) in map.Children)
+                {
+                    string name = prefix + ((YamlDotNet.RepresentationModel.YamlScalarNode)k).Value;
+                    listed.Add(name);
+                    Walk(v, name + ".");
+                }
+            }
+        }
+        Walk(yaml.Documents[0].RootNode, "");
+        var missing = TrainConfigSchema.Keys.Select(k => k.Name).Where(k => !listed.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "damoyolo-t-paper.yaml does not list " + string.Join(", ", missing));
+    }
+
     internal static string RepoConfigs()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -7,7 +7,10 @@ namespace HipFx.Cli.Tests.Tables;
 /// Compares a table JSON that <c>hipfx eval</c> wrote (rows of cells <c>{"text", "value"}</c>, rows named by their
 /// first cell) with an expected one, cell by cell: every numeric expected value must be matched within the tolerance
 /// of its column (<c>tolerances.json</c>: <c>{"columns": {"ap50": 0.1, ...}, "default": 0.05}</c>); a value missing
-/// (null) on one side only is a difference. Returns every difference, so a failure shows the whole picture.
+/// (null) on one side only is a difference. <c>"rows"</c>, when present, names the rows compared (the pooled rows:
+/// per-class cells of a small test split move by a whole image) where the expected table has them; a table with none
+/// of them is a difference, so a misspelt name cannot make the comparison empty.
+/// Returns every difference, so a failure shows the whole picture.
 /// </summary>
 internal static class TableComparison
 {
@@ -15,7 +18,13 @@ internal static class TableComparison
     {
         var differences = new List<string>();
         var actualRows = Rows(actual);
-        foreach (var (name, expectedRow) in Rows(expected))
+        var compared = tolerances["rows"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet();
+        var expectedRows = Rows(expected);
+        if (compared is not null && !compared.Any(expectedRows.ContainsKey))
+        {
+            differences.Add($"{table}: none of the compared rows ({string.Join(", ", compared)}) is in the expected table");
+        }
+        foreach (var (name, expectedRow) in expectedRows.Where(r => compared is null || compared.Contains(r.Key)))
         {
             if (!actualRows.TryGetValue(name, out var actualRow))
             {

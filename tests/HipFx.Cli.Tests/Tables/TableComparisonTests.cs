@@ -22,7 +22,9 @@ public sealed class TableComparisonTests
         Assert.Empty(TableComparison.Differences("t2", expected, expected, tolerances));
 
         double tolerance = tolerances["columns"]!["sensitivity"]!.GetValue<double>();
-        var row = expected["rows"]!.AsArray().Select(r => r!.AsObject()).First(r => r["sensitivity"]?["value"] is JsonValue);
+        var compared = tolerances["rows"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet();
+        var row = expected["rows"]!.AsArray().Select(r => r!.AsObject())
+            .First(r => r["sensitivity"]?["value"] is JsonValue && (compared is null || compared.Contains(r.First().Value!["text"]!.GetValue<string>())));
         string name = row.First().Value!["text"]!.GetValue<string>();
         double value = row["sensitivity"]!["value"]!.GetValue<double>();
 
@@ -38,6 +40,26 @@ public sealed class TableComparisonTests
         var missing = expected.DeepClone();
         FindRow(missing, name)["sensitivity"]!["value"] = null;
         Assert.NotEmpty(TableComparison.Differences("t2", expected, missing, tolerances));
+    }
+
+    [Fact]
+    public void Only_the_named_rows_are_compared_and_a_table_without_any_of_them_is_a_difference()
+    {
+        var expected = Load("test-table2.json");
+        var tolerances = Load("tolerances.json").DeepClone();
+        var rows = tolerances["rows"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        string perClass = "displaced_fnf";
+        Assert.DoesNotContain(perClass, rows);
+
+        var moved = expected.DeepClone();
+        SetSensitivity(moved, perClass, 1 - FindRow(expected, perClass)["sensitivity"]!["value"]!.GetValue<double>() + 2);
+        Assert.Empty(TableComparison.Differences("t2", expected, moved, tolerances));
+
+        SetSensitivity(moved, "Micro AVG", FindRow(expected, "Micro AVG")["sensitivity"]!["value"]!.GetValue<double>() + 1);
+        Assert.Contains(TableComparison.Differences("t2", expected, moved, tolerances), d => d.Contains("[Micro AVG].sensitivity", StringComparison.Ordinal));
+
+        tolerances["rows"] = new JsonArray("Micro avg", "Mean mAP");
+        Assert.Contains(TableComparison.Differences("t2", expected, expected, tolerances), d => d.Contains("none of the compared rows", StringComparison.Ordinal));
     }
 
     private static JsonObject FindRow(JsonNode table, string name) =>
