@@ -57,6 +57,7 @@ public static class TrainingCurves
         }
         plot.Title(title, size: 14);
         plot.XLabel("epoch");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // epochs are whole
         plot.YLabel(yLabel);
         if (drawn > 1)
         {
