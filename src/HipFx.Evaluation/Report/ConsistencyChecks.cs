@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipFx.Data.Runs;
 using HipFx.Evaluation.Tables;
 
 namespace HipFx.Evaluation.Report;
@@ -18,7 +19,7 @@ public static class ConsistencyChecks
         var hashes = new List<(string Where, string Hash)>();
         if (context.Run?.ManifestHash is { } recorded)
         {
-            hashes.Add(("run.json", recorded));
+            hashes.Add((RunFolder.RunFileName, recorded));
         }
         if (context.Manifest is { } m)
         {

@@ -31,7 +31,7 @@ public static class ProvenanceSection
             : new NoteBlock("No config.yaml in the run folder."));
         if (context.Run is { } run)
         {
-            blocks.Add(new DetailsBlock("run.json", run.Text));
+            blocks.Add(new DetailsBlock(RunFolder.RunFileName, run.Text));
         }
         else
         {
@@ -39,7 +39,7 @@ public static class ProvenanceSection
         }
         if (File.Exists(context.Files.Tau))
         {
-            blocks.Add(new DetailsBlock("tau.json", File.ReadAllText(context.Files.Tau)));
+            blocks.Add(new DetailsBlock(RunFolder.TauFileName, File.ReadAllText(context.Files.Tau)));
         }
         if (context.Checkpoint is { Metadata.Count: > 0 } c)
         {

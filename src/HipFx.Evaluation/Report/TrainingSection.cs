@@ -24,7 +24,7 @@ public static class TrainingSection
             {
                 return (new ReportSection(Id, title,
                 [
-                    new FigureBlock("fig-training", "results.csv", TrainingCurves.Png(epochs),
+                    new FigureBlock("fig-training", RunFolder.ResultsFileName, TrainingCurves.Png(epochs),
                         "Three panels by epoch: the training loss with its classification, box and distribution-focal parts; the learning rate; and the validation AP@0.5, AP@[.5:.95], macro sensitivity and macro specificity of the validated epochs.",
                         "Training curves, drawn from results.csv."),
                     new FactsBlock("training-summary", "Epochs", Summary(epochs)),

@@ -15,7 +15,7 @@ namespace HipFx.Training.Checkpoints;
 /// </summary>
 public static class ResumeFolder
 {
-    public const string Name = "last.resume";
+    public const string Name = HipFx.Data.Runs.RunFolder.ResumeFolderName;
 
     private const string StateFile = "state.json";
     private const string ModelFile = "model.safetensors";
