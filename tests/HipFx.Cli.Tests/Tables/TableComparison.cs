@@ -10,6 +10,9 @@ namespace HipFx.Cli.Tests.Tables;
 /// (null) on one side only is a difference. <c>"rows"</c>, when present, names the rows compared (the pooled rows:
 /// per-class cells of a small test split move by a whole image) where the expected table has them; a table with none
 /// of them is a difference, so a misspelt name cannot make the comparison empty.
+/// <c>"exact_denominators"</c> names columns whose cells show "(numerator/denominator)" with a denominator fixed by the
+/// data, not by the model (a sensitivity's is the class's positives, a specificity's its negatives): those must be
+/// equal, whatever the tolerance on the value, so a changed metric definition fails even when training noise is wide.
 /// Returns every difference, so a failure shows the whole picture.
 /// </summary>
 internal static class TableComparison
@@ -19,6 +22,7 @@ internal static class TableComparison
         var differences = new List<string>();
         var actualRows = Rows(actual);
         var compared = tolerances["rows"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet();
+        var exact = tolerances["exact_denominators"]?.AsArray().Select(c => c!.GetValue<string>()).ToHashSet() ?? [];
         var expectedRows = Rows(expected);
         if (compared is not null && !compared.Any(expectedRows.ContainsKey))
         {
@@ -33,6 +37,11 @@ internal static class TableComparison
             }
             foreach (var (column, cell) in expectedRow)
             {
+                if (exact.Contains(column) && Denominator(cell) is { } wantDenominator && Denominator(actualRow[column]) != wantDenominator)
+                {
+                    differences.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{table} [{name}].{column}: denominator expected {wantDenominator} (fixed by the data), got '{actualRow[column]?["text"]}'"));
+                }
                 double? want = Value(cell);
                 double? got = Value(actualRow[column]);
                 if (want is null && got is null)
@@ -57,6 +66,14 @@ internal static class TableComparison
     private static Dictionary<string, JsonObject> Rows(JsonNode table) =>
         table["rows"]!.AsArray().Select(r => r!.AsObject())
             .ToDictionary(r => r.First().Value!["text"]!.GetValue<string>(), r => r);
+
+    private static readonly System.Text.RegularExpressions.Regex Fraction = new(@"\((\d+)/(\d+)\)");
+
+    /// <summary>The denominator of the "(a/b)" a proportion cell shows, or null.</summary>
+    private static int? Denominator(JsonNode? cell) =>
+        cell?["text"] is JsonValue v && v.TryGetValue(out string? text) && Fraction.Match(text) is { Success: true } m
+            ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)
+            : null;
 
     private static double? Value(JsonNode? cell) =>
         cell?["value"] is JsonValue v && v.TryGetValue(out double d) ? d : null;

@@ -62,6 +62,23 @@ public sealed class TableComparisonTests
         Assert.Contains(TableComparison.Differences("t2", expected, expected, tolerances), d => d.Contains("none of the compared rows", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_changed_denominator_is_a_difference_even_within_the_value_tolerance()
+    {
+        // Sensitivity computed as TP/(TP+FP) instead of TP/(TP+FN): the value may stay within a wide tolerance, the
+        // denominator (the class's positives, fixed by the data) does not.
+        var expected = Load("external-table3.json");
+        var tolerances = Load("tolerances.json");
+        Assert.Contains("sensitivity", tolerances["exact_denominators"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var row = FindRow(expected, "Micro AVG");
+        string text = row["sensitivity"]!["text"]!.GetValue<string>();
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"\((\d+)/(\d+)\)");
+        Assert.True(match.Success, text);
+        var changed = expected.DeepClone();
+        FindRow(changed, "Micro AVG")["sensitivity"]!["text"] = text.Replace(match.Value, $"({match.Groups[1].Value}/{int.Parse(match.Groups[2].Value) + 5})", StringComparison.Ordinal);
+        Assert.Contains(TableComparison.Differences("t3", expected, changed, tolerances), d => d.Contains("[Micro AVG].sensitivity: denominator", StringComparison.Ordinal));
+    }
+
     private static JsonObject FindRow(JsonNode table, string name) =>
         table["rows"]!.AsArray().Select(r => r!.AsObject()).First(r => r.First().Value!["text"]!.GetValue<string>() == name);
 
