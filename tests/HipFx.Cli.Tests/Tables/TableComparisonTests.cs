@@ -79,6 +79,17 @@ public sealed class TableComparisonTests
         Assert.Contains(TableComparison.Differences("t3", expected, changed, tolerances), d => d.Contains("[Micro AVG].sensitivity: denominator", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Committed_expected_tables_name_no_machine_path()
+    {
+        foreach (string file in Directory.GetFiles(Folder, "*.json").Where(f => !f.EndsWith("tolerances.json", StringComparison.Ordinal)))
+        {
+            var stamp = Load(Path.GetFileName(file))["stamp"]!.AsObject();
+            Assert.DoesNotContain(stamp, kv => kv.Value is JsonValue v && v.TryGetValue(out string? text)
+                && (text.StartsWith('/') || text.Contains(" /", StringComparison.Ordinal)));
+        }
+    }
+
     private static JsonObject FindRow(JsonNode table, string name) =>
         table["rows"]!.AsArray().Select(r => r!.AsObject()).First(r => r.First().Value!["text"]!.GetValue<string>() == name);
 
