@@ -62,6 +62,7 @@ if [ -n "$golden" ]; then
   stages+=("golden forward $first vs CPU|90|$hipfx bench golden --golden $golden --device $first ${lt[*]} --json $out/golden.json")
 fi
 stages+=("bench train 1024 b64 $first|120|$hipfx bench train --size 1024 --batch 64 --steps 10 --warmup 3 --device $first ${lt[*]} --json $out/train-1024-b64.json")
+stages+=("bench train 1024 b64 NCHW $first|90|$hipfx bench train --size 1024 --batch 64 --steps 10 --warmup 3 --no-channels-last --device $first ${lt[*]} --json $out/train-1024-b64-nchw.json")
 stages+=("bench train 1024 b16 $first|60|$hipfx bench train --size 1024 --batch 16 --steps 10 --warmup 3 --device $first ${lt[*]} --json $out/train-1024-b16.json")
 stages+=("bench train 1024 b64 bf16 $first|90|$hipfx bench train --size 1024 --batch 64 --steps 10 --warmup 3 --bf16 --device $first ${lt[*]} --json $out/train-1024-b64-bf16.json")
 if [ "$ngpu" -gt 1 ]; then

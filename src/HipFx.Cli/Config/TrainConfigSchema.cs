@@ -136,6 +136,8 @@ internal static class TrainConfigSchema
             c => c.Runtime.Threads, (c, v) => c with { Runtime = c.Runtime with { Threads = v } }),
         Key("runtime.bf16", "bf16 autocast for forward and backward; weights, optimizer and EMA stay fp32", Bool,
             c => c.Step.Bf16, (c, v) => c with { Step = c.Step with { Bf16 = v } }),
+        Key("runtime.channels_last", "the step's images stored NHWC, so convolutions run NHWC kernels (same values; 1.2-1.3x on a 2-core CPU)", Bool,
+            c => c.Step.ChannelsLast, (c, v) => c with { Step = c.Step with { ChannelsLast = v } }),
         Key("runtime.tf32", "TF32 matmuls and convolutions on CUDA (no effect on the CPU)", Bool,
             c => c.Step.Tf32, (c, v) => c with { Step = c.Step with { Tf32 = v } }),
     ];

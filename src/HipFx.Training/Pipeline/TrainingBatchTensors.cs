@@ -16,13 +16,16 @@ public sealed class TrainingBatchTensors : IDisposable
         Truth = truth;
     }
 
-    /// <summary>N×3×S×S float32, values 0..255.</summary>
+    /// <summary>N×3×S×S float32, values 0..255 (stored channels-last when asked).</summary>
     public Tensor Images { get; }
 
     public GroundTruthBatch Truth { get; }
 
-    /// <summary>Images [<paramref name="start"/>, start + <paramref name="count"/>) of <paramref name="batch"/> on <paramref name="device"/>.</summary>
-    public static TrainingBatchTensors From(TrainingBatch batch, int start, int count, Device device)
+    /// <summary>
+    /// Images [<paramref name="start"/>, start + <paramref name="count"/>) of <paramref name="batch"/> on
+    /// <paramref name="device"/>; with <paramref name="channelsLast"/> the images are stored NHWC (one copy either way).
+    /// </summary>
+    public static TrainingBatchTensors From(TrainingBatch batch, int start, int count, Device device, bool channelsLast = false)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(device);
@@ -38,7 +41,8 @@ public sealed class TrainingBatchTensors : IDisposable
             using var scope = NewDisposeScope();
             var host = empty([count, 1, s, s], ScalarType.Byte);
             batch.Pixels.Span.Slice(start * plane, count * plane).CopyTo(host.bytes);
-            var images = host.to(device).to_type(ScalarType.Float32).expand(count, 3, s, s).contiguous();
+            var expanded = host.to(device).to_type(ScalarType.Float32).expand(count, 3, s, s);
+            var images = channelsLast ? HipFx.Torch.ChannelsLast.Of(expanded) : expanded.contiguous();
             return new TrainingBatchTensors(images.MoveToOuterDisposeScope(), truth);
         }
         catch

@@ -14,8 +14,9 @@ namespace HipFx.Training.Step;
 /// has no GIL: the threads launch kernels in parallel; dispose scopes, grad mode and autocast are per thread):
 /// <list type="number">
 /// <item>the batch is split into contiguous slices, the first <c>Count mod N</c> replicas taking one image more;</item>
-/// <item>each replica zeroes its gradients, makes its slice's tensors on its device, runs forward (in bf16 autocast
-/// when set), AlignOTA assignment and its raw loss normalisers;</item>
+/// <item>each replica zeroes its gradients, makes its slice's tensors on its device (the images channels-last when
+/// set), runs forward (in bf16 autocast when set), AlignOTA assignment and its raw loss
+/// normalisers;</item>
 /// <item>the normalisers are averaged over replicas (<see cref="LossNormalizers.Mean"/>, the reference's
 /// reduce_mean) and each replica computes its losses with the mean and back-propagates total ÷ N;</item>
 /// <item>the replicas' gradients are summed onto the primary's (<see cref="Model"/>, first device): the mean of the
@@ -107,7 +108,7 @@ public sealed class TrainStep : ITrainStep
             for (int i = 0; i < devices.Count; i++)
             {
                 var net = i == 0 ? model : DamoYolo.Tiny(model.NumClasses).to(devices[i]);
-                list.Add(new Replica(i, net, devices[i], new ZeroHeadLoss(lossOptions), options.Bf16, cpuThreads));
+                list.Add(new Replica(i, net, devices[i], new ZeroHeadLoss(lossOptions), options.Bf16, options.ChannelsLast, cpuThreads));
             }
             var step = new TrainStep(list.ToArray(), options.TrimNativeHeapEvery);
             step.SyncReplicas();

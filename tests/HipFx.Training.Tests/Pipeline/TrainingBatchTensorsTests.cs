@@ -25,6 +25,25 @@ public sealed class TrainingBatchTensorsTests
         Assert.False(tensors.Truth.Mask[1, 0].item<bool>());
     }
 
+    [Fact]
+    public void Channels_last_images_hold_the_same_values_stored_nhwc()
+    {
+        var pixels = new byte[2 * 4 * 4];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)(i * 7);
+        }
+        using var batch = new FakeBatch(pixels, 4, 2, [[], []]);
+        using var plain = TrainingBatchTensors.From(batch, 0, 2, CPU);
+        using var nhwc = TrainingBatchTensors.From(batch, 0, 2, CPU, channelsLast: true);
+        Assert.True(plain.Images.is_contiguous());
+        Assert.False(HipFx.Torch.ChannelsLast.Is(plain.Images));
+        Assert.True(HipFx.Torch.ChannelsLast.Is(nhwc.Images));
+        Assert.Equal(plain.Images.shape, nhwc.Images.shape);
+        using var same = plain.Images.eq(nhwc.Images).all();
+        Assert.True(same.item<bool>());
+    }
+
     private sealed class FakeBatch(byte[] pixels, int size, int count, IReadOnlyList<IReadOnlyList<GroundTruthBox>> boxes) : TrainingBatch
     {
         public override int Size => size;

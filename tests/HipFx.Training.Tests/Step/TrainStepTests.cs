@@ -93,7 +93,7 @@ public sealed class TrainStepTests
     public void Options_name_the_bad_key()
     {
         var e = Assert.Throws<HipFxConfigException>(() => new StepOptions { Replicas = 0 }.Validate());
-        Assert.Contains("step.replicas", e.Message);
+        Assert.Contains("runtime.replicas", e.Message);
     }
 
     private static (float[][] Gradients, StepResult Result) Gradients(SyntheticTrainingBatch batch, int replicas)
@@ -105,7 +105,7 @@ public sealed class TrainStepTests
         using var step = TrainStep.Create(model, Enumerable.Repeat(CPU, replicas).ToArray());
         var result = step.Run(batch);
         using var scope = NewDisposeScope();
-        return (model.parameters().Select(p => p.grad!.data<float>().ToArray()).ToArray(), result);
+        return (model.parameters().Select(p => p.grad!.contiguous().data<float>().ToArray()).ToArray(), result);
     }
 
     /// <summary>
@@ -144,6 +144,45 @@ public sealed class TrainStepTests
             step.SyncReplicas();
         }
         using var scope = NewDisposeScope();
-        return model.parameters().Select(p => p.data<float>().ToArray()).ToArray();
+        return model.parameters().Select(p => p.contiguous().data<float>().ToArray()).ToArray();
+    }
+
+    [Fact]
+    public void A_channels_last_step_equals_the_nchw_step_and_keeps_its_layout()
+    {
+        using var batch = new SyntheticTrainingBatch(3, 64, seed: 5);
+        var (nchw, nchwResult, _) = LayoutStep(batch, channelsLast: false);
+        var (nhwc, nhwcResult, layouts) = LayoutStep(batch, channelsLast: true);
+        Assert.True(Math.Abs(nchwResult.Total - nhwcResult.Total) <= 1e-4 * nchwResult.Total, $"loss {nchwResult.Total} vs {nhwcResult.Total}");
+        Assert.Equal(nchwResult.Positives, nhwcResult.Positives);
+        double worst = 0, scale = 0;
+        for (int k = 0; k < nchw.Length; k++)
+        {
+            worst = Math.Max(worst, nchw[k].Zip(nhwc[k], (a, b) => Math.Abs(a - b)).Max());
+            scale = Math.Max(scale, nchw[k].Max(Math.Abs));
+        }
+        Assert.True(scale > 0);
+        // Float rounding only; an image or weight read in the wrong layout would move gradients by their own order.
+        Assert.True(worst <= 1e-4 * scale, $"max |Δgrad| {worst:g3} against max |grad| {scale:g3}");
+        // Weights and gradients keep the contiguous layout (what checkpoints and optimizer buffers need).
+        Assert.All(layouts, l => Assert.True(l.Weight && l.Gradient, "a weight or its gradient is not contiguous"));
+    }
+
+    /// <summary>
+    /// One step from the same initial weights (BN on running statistics and raised scores, as in <see cref="Gradients"/>:
+    /// in train mode BN over 3 images and the assigner's ties turn float rounding into visible differences);
+    /// gradients as values, and for every parameter whether it and its gradient are contiguous.
+    /// </summary>
+    private static (float[][] Gradients, StepResult Result, (bool Weight, bool Gradient)[] Layouts) LayoutStep(SyntheticTrainingBatch batch, bool channelsLast)
+    {
+        manual_seed(13);
+        using var model = DamoYolo.Tiny(4);
+        model.eval();
+        RaiseScores(model);
+        using var step = TrainStep.Create(model, [CPU], new StepOptions { ChannelsLast = channelsLast });
+        var result = step.Run(batch);
+        using var scope = NewDisposeScope();
+        var layouts = model.parameters().Select(p => (p.is_contiguous(), p.grad!.is_contiguous())).ToArray();
+        return (model.parameters().Select(p => p.grad!.contiguous().data<float>().ToArray()).ToArray(), result, layouts);
     }
 }

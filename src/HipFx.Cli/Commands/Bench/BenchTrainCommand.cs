@@ -23,6 +23,7 @@ internal sealed class BenchTrainCommand : ICliCommand
         };
         var bf16 = new Option<bool>("--bf16") { Description = "bf16 autocast for forward/backward (float32 weights, optimizer and losses)." };
         var noTf32 = new Option<bool>("--no-tf32") { Description = "Turn TF32 off on CUDA (on by default)." };
+        var noChannelsLast = new Option<bool>("--no-channels-last") { Description = "Keep weights and images in the contiguous NCHW layout (channels-last NHWC by default)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for torch (0 = libtorch's default, one per core).", DefaultValueFactory = _ => 0 };
         var json = new Option<string>("--json") { Description = "Where to write the result as JSON.", DefaultValueFactory = _ => "bench-train.json" };
 
@@ -30,8 +31,8 @@ internal sealed class BenchTrainCommand : ICliCommand
             "train",
             "Training step speed: images/s with the split over data wait, to device, forward, assigner+loss, backward, gradient reduction, "
             + "optimizer+EMA; peak memory (RSS; GPU memory in use from the driver); on synthetic batches. BatchNorm is per replica (no SyncBN).");
-        command.MapKey("step.replicas", replicas);
-        foreach (var option in new Option[] { size, batch, steps, warmup, replicas, bf16, noTf32, threads, json })
+        command.MapKey("runtime.replicas", replicas);
+        foreach (var option in new Option[] { size, batch, steps, warmup, replicas, bf16, noTf32, noChannelsLast, threads, json })
         {
             command.Options.Add(option);
         }
@@ -54,7 +55,7 @@ internal sealed class BenchTrainCommand : ICliCommand
                 Steps = parse.GetValue(steps),
                 Warmup = parse.GetValue(warmup),
                 Device = spec,
-                Step = new StepOptions { Replicas = parse.GetValue(replicas), Bf16 = parse.GetValue(bf16), Tf32 = !parse.GetValue(noTf32) },
+                Step = new StepOptions { Replicas = parse.GetValue(replicas), Bf16 = parse.GetValue(bf16), Tf32 = !parse.GetValue(noTf32), ChannelsLast = !parse.GetValue(noChannelsLast) },
                 Json = parse.GetValue(json)!,
             }.Validate();
             var output = parse.InvocationConfiguration.Output;
@@ -76,7 +77,7 @@ internal sealed class BenchTrainCommand : ICliCommand
         table.AddRow("[bold]step[/]", F(r.StepMs), "100 %");
         console.Write(table);
         console.WriteLine(FormattableString.Invariant(
-            $"{r.ImagesPerSecond:0.0} images/s: {r.Size}x{r.Size}, batch {r.Batch}, {r.Device} x{r.Replicas} replica(s), {(r.Bf16 ? "bf16 autocast" : "fp32")}, {r.Threads} threads, {r.Steps} steps; CPU time {r.CpuMsPerStep:0} ms/step"));
+            $"{r.ImagesPerSecond:0.0} images/s: {r.Size}x{r.Size}, batch {r.Batch}, {r.Device} x{r.Replicas} replica(s), {(r.Bf16 ? "bf16 autocast" : "fp32")}, {(r.ChannelsLast ? "channels-last" : "NCHW")}, {r.Threads} threads, {r.Steps} steps; CPU time {r.CpuMsPerStep:0} ms/step"));
         string gpuText = r.GpuUsedPeakMiB is { } gpu ? "; GPU memory in use (driver) peak " + F(gpu, "0") + " MiB" : "";
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: peak RSS {r.PeakRssMiB:0} MiB; RSS {r.RssFirstMiB:0} -> {r.RssLastMiB:0} MiB over the measured steps; live tensors {r.LiveTensorsFirst} -> {r.LiveTensorsLast}{gpuText}"));

@@ -105,7 +105,7 @@ public static class TrainBench
         double cpuPerStep = (CpuTime() - cpuStart).TotalSeconds / options.Steps;
         var perStep = phases.ToDictionary(kv => kv.Key, kv => kv.Value * 1000 / options.Steps);
         var result2 = new TrainBenchResult(
-            options.Device.ToString(), devices.Count, options.Step.Bf16, options.Size, options.Batch, options.Steps, get_num_threads(),
+            options.Device.ToString(), devices.Count, options.Step.Bf16, options.Step.ChannelsLast, options.Size, options.Batch, options.Steps, get_num_threads(),
             options.Batch * options.Steps / measured, measured * 1000 / options.Steps, cpuPerStep * 1000, perStep, PeakRssMiB(), rssFirst, rssLast, gpuPeak,
             liveFirst, liveLast, loss, LoadAverage(), info.TorchSharpVersion, info.LibtorchVersion, DateTimeOffset.UtcNow);
         Write(options.Json, result2);

@@ -10,6 +10,7 @@ public sealed record TrainBenchResult(
     string Device,
     int Replicas,
     bool Bf16,
+    bool ChannelsLast,
     int Size,
     int Batch,
     int Steps,

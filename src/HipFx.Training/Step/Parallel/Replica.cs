@@ -20,6 +20,7 @@ internal sealed class Replica : IDisposable
 {
     private readonly ZeroHeadLoss loss;
     private readonly bool bf16;
+    private readonly bool channelsLast;
     private readonly ReplicaThread thread;
     private DisposeScope? stepScope;
     private DensePredictions? predictions;
@@ -27,13 +28,14 @@ internal sealed class Replica : IDisposable
     private readonly double[] phases = new double[4];
     private long mark;
 
-    public Replica(int index, DamoYolo model, Device device, ZeroHeadLoss loss, bool bf16, int cpuThreads)
+    public Replica(int index, DamoYolo model, Device device, ZeroHeadLoss loss, bool bf16, bool channelsLast, int cpuThreads)
     {
         Index = index;
         Model = model;
         Device = device;
         this.loss = loss;
         this.bf16 = bf16;
+        this.channelsLast = channelsLast;
         Parameters = model.parameters().ToArray();
         Buffers = model.buffers().ToArray();
         thread = new ReplicaThread($"hipfx-replica-{index}", () =>
@@ -73,7 +75,7 @@ internal sealed class Replica : IDisposable
             Lap(-1);
             Model.zero_grad();
             Model.train(training);
-            var tensors = TrainingBatchTensors.From(batch, start, count, Device);
+            var tensors = TrainingBatchTensors.From(batch, start, count, Device, channelsLast);
             Lap(0);
             using (bf16 ? Autocast.Enter(Device.type) : null)
             {
