@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HipFx.Core;
+using HipFx.Core.IO;
 using HipFx.Model;
 using HipFx.Model.Weights;
 using TorchSharp;

@@ -1,10 +1,11 @@
-namespace HipFx.Training.Checkpoints;
+namespace HipFx.Core.IO;
 
 /// <summary>
-/// Replaces a folder as a whole: the caller fills <c>&lt;path&gt;.tmp/</c>, then <see cref="Commit"/> moves the old
-/// folder to <c>&lt;path&gt;.old/</c>, the new one into place and deletes the old one. A crash leaves either the old
-/// or the new folder under <c>path</c>, or (between the two renames) only <c>.old</c>, which <see cref="Existing"/>
-/// falls back to.
+/// Replaces a folder as a whole, as <see cref="AtomicFile"/> replaces a file: the caller fills
+/// <c>&lt;path&gt;.tmp/</c> (<see cref="Stage"/>), then <see cref="Commit"/> moves the old folder to
+/// <c>&lt;path&gt;.old/</c>, the new one into place and deletes the old one. A crash at any point leaves a complete
+/// folder: under <c>path</c>, or (between the two renames) only <c>.old</c>, which <see cref="Existing"/> falls back
+/// to and the next <see cref="Commit"/> keeps until the new folder is in place.
 /// </summary>
 public static class AtomicFolder
 {
@@ -27,7 +28,14 @@ public static class AtomicFolder
         string old = path + ".old";
         if (Directory.Exists(old))
         {
-            Directory.Delete(old, recursive: true);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(old, recursive: true); // a leftover: path is complete
+            }
+            else
+            {
+                Directory.Move(old, path); // a crash between the renames left the only complete folder in .old
+            }
         }
         if (Directory.Exists(path))
         {
