@@ -6,7 +6,7 @@ namespace HipFx.Torch;
 /// <summary>
 /// The channels-last (NHWC) memory layout of 4-D tensors. TorchSharp 0.107 has no API that takes a memory format
 /// (torchsharp-notes.md §2), so the layout is made the way PyTorch's own <c>channels_last</c> is: the data stored
-/// N, H, W, C and viewed back as N×C×H×W. Values and shapes do not change, only the strides; Given channels-last
+/// N, H, W, C and viewed back as N×C×H×W. Values and shapes do not change, only the strides. Given channels-last
 /// input, oneDNN (CPU) and cuDNN run NHWC convolution kernels without reordering every input and output, and the
 /// layout flows through BatchNorm, activations and the convolutions that follow (PyTorch picks the NHWC path when
 /// the input or the weight is channels-last). Code that reads a tensor's memory directly must make it

@@ -23,7 +23,7 @@ internal sealed class BenchTrainCommand : ICliCommand
         };
         var bf16 = new Option<bool>("--bf16") { Description = "bf16 autocast for forward/backward (float32 weights, optimizer and losses)." };
         var noTf32 = new Option<bool>("--no-tf32") { Description = "Turn TF32 off on CUDA (on by default)." };
-        var noChannelsLast = new Option<bool>("--no-channels-last") { Description = "Keep weights and images in the contiguous NCHW layout (channels-last NHWC by default)." };
+        var noChannelsLast = new Option<bool>("--no-channels-last") { Description = "Keep the step's images in the contiguous NCHW layout (channels-last NHWC by default; weights are NCHW either way)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for torch (0 = libtorch's default, one per core).", DefaultValueFactory = _ => 0 };
         var json = new Option<string>("--json") { Description = "Where to write the result as JSON.", DefaultValueFactory = _ => "bench-train.json" };
 
