@@ -151,8 +151,11 @@ public sealed class TrainStepTests
     public void A_channels_last_step_equals_the_nchw_step_and_keeps_its_layout()
     {
         using var batch = new SyntheticTrainingBatch(3, 64, seed: 5);
-        var (nchw, nchwResult, _) = LayoutStep(batch, channelsLast: false);
-        var (nhwc, nhwcResult, layouts) = LayoutStep(batch, channelsLast: true);
+        var (nchw, nchwResult, _, nchwInput) = LayoutStep(batch, channelsLast: false);
+        var (nhwc, nhwcResult, layouts, nhwcInput) = LayoutStep(batch, channelsLast: true);
+        // The option reaches the model: the replica hands it NHWC images only when asked to.
+        Assert.True(nhwcInput, "the model's input was not channels-last with ChannelsLast on");
+        Assert.False(nchwInput, "the model's input was channels-last with ChannelsLast off");
         Assert.True(Math.Abs(nchwResult.Total - nhwcResult.Total) <= 1e-4 * nchwResult.Total, $"loss {nchwResult.Total} vs {nhwcResult.Total}");
         Assert.Equal(nchwResult.Positives, nhwcResult.Positives);
         double worst = 0, scale = 0;
@@ -171,18 +174,27 @@ public sealed class TrainStepTests
     /// <summary>
     /// One step from the same initial weights (BN on running statistics and raised scores, as in <see cref="Gradients"/>:
     /// in train mode BN over 3 images and the assigner's ties turn float rounding into visible differences);
-    /// gradients as values, and for every parameter whether it and its gradient are contiguous.
+    /// gradients as values, for every parameter whether it and its gradient are contiguous, and whether the images the
+    /// model was called with were stored channels-last.
     /// </summary>
-    private static (float[][] Gradients, StepResult Result, (bool Weight, bool Gradient)[] Layouts) LayoutStep(SyntheticTrainingBatch batch, bool channelsLast)
+    private static (float[][] Gradients, StepResult Result, (bool Weight, bool Gradient)[] Layouts, bool ChannelsLastInput) LayoutStep(SyntheticTrainingBatch batch, bool channelsLast)
     {
         manual_seed(13);
         using var model = DamoYolo.Tiny(4);
         model.eval();
         RaiseScores(model);
+        bool? inputChannelsLast = null;
+        var hook = model.register_forward_pre_hook((_, images) =>
+        {
+            inputChannelsLast = ChannelsLast.Is(images);
+            return images;
+        });
         using var step = TrainStep.Create(model, [CPU], new StepOptions { ChannelsLast = channelsLast });
         var result = step.Run(batch);
+        hook.remove();
         using var scope = NewDisposeScope();
         var layouts = model.parameters().Select(p => (p.is_contiguous(), p.grad!.is_contiguous())).ToArray();
-        return (model.parameters().Select(p => p.grad!.contiguous().data<float>().ToArray()).ToArray(), result, layouts);
+        var gradients = model.parameters().Select(p => p.grad!.contiguous().data<float>().ToArray()).ToArray();
+        return (gradients, result, layouts, inputChannelsLast ?? throw new InvalidOperationException("the step never called the model"));
     }
 }
